@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Lantern",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lantern", targets: ["lantern"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0" ..< "5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+    ],
+    targets: [
+        /// Domain rules: token policy, visibility, locale resolution, validation. No HTTP, no SQL.
+        .target(
+            name: "LanternCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        /// The Vapor application: storage, HTTP controllers, CLI-facing services.
+        .target(
+            name: "LanternServer",
+            dependencies: [
+                "LanternCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        /// The `lantern` executable: argument parsing and the entry point.
+        .executableTarget(
+            name: "lantern",
+            dependencies: [
+                "LanternServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LanternCoreTests",
+            dependencies: ["LanternCore"]
+        ),
+        .testTarget(
+            name: "LanternServerTests",
+            dependencies: [
+                "LanternServer",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,52 @@
+/// Who may see the articles of a solution folder. Raw values are the API's `visibility` codes.
+public enum FolderVisibility: Int, Sendable, CaseIterable, Codable {
+    case allUsers = 1
+    case loggedInUsers = 2
+    case agents = 3
+    case selectedCompanies = 4
+    case bots = 5
+}
+
+/// The identity on whose behalf content is read.
+public enum Viewer: Sendable, Equatable {
+    /// A visitor of the widget or portal who has not signed in.
+    case anonymous
+    /// A signed-in customer (contact) with the ids of the companies they belong to.
+    case contact(companyIDs: Set<Int>)
+    /// A support agent: sees every folder.
+    case agent
+    /// A bot API key: sees all-users and bots folders.
+    case bot
+}
+
+/// The one rule that decides whether a viewer may see a folder's articles.
+public enum VisibilityRule {
+    /// Whether `viewer` may see a folder with `visibility`, restricted to `folderCompanyIDs` when selected companies.
+    public static func canSee(
+        _ visibility: FolderVisibility,
+        folderCompanyIDs: Set<Int>,
+        viewer: Viewer
+    ) -> Bool {
+        switch (viewer, visibility) {
+        case (.agent, _):
+            return true
+        case (_, .allUsers):
+            return true
+        case (.bot, .bots):
+            return true
+        case (.contact, .loggedInUsers):
+            return true
+        case (.contact(let companyIDs), .selectedCompanies):
+            return !companyIDs.isDisjoint(with: folderCompanyIDs)
+        default:
+            return false
+        }
+    }
+
+    /// The visibility kinds a viewer may see regardless of company lists (selected-companies folders excepted).
+    public static func openKinds(for viewer: Viewer) -> Set<FolderVisibility> {
+        Set(FolderVisibility.allCases.filter { kind in
+            kind != .selectedCompanies && canSee(kind, folderCompanyIDs: [], viewer: viewer)
+        })
+    }
+}

@@ -1,0 +1,72 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// The operations behind the `lantern` command line, each on a fully configured application.
+public enum LanternApp {
+    /// Runs `body` on a configured (not yet migrated) application and shuts it down afterwards, also on error.
+    public static func withApplication<T: Sendable>(
+        settings: LanternSettings,
+        arguments: [String] = ["lantern"],
+        _ body: @Sendable (Application) async throws -> T
+    ) async throws -> T {
+        let environment = Environment(name: "production", arguments: arguments)
+        let app = try await Application.make(environment)
+        do {
+            try configure(app, settings: settings)
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    /// `lantern migrate`.
+    public static func migrate(settings: LanternSettings) async throws {
+        try await withApplication(settings: settings) { app in
+            try await LanternServer.migrate(app)
+        }
+    }
+
+    /// `lantern setup`: migrates, then provisions an account.
+    public static func setup(settings: LanternSettings, request: AccountProvisioner.Request) async throws -> AccountProvisioner.Result {
+        _ = try AccountProvisioner.validate(request)
+        return try await withApplication(settings: settings) { app in
+            try await LanternServer.migrate(app)
+            return try await AccountProvisioner.provision(request, on: app)
+        }
+    }
+
+    /// `lantern serve`: migrates, seeds the demo when asked, then serves until SIGINT / SIGTERM.
+    public static func serve(settings: LanternSettings, hostname: String, port: Int) async throws {
+        let arguments = ["lantern", "serve", "--hostname", hostname, "--port", String(port)]
+        try await withApplication(settings: settings, arguments: arguments) { app in
+            try await LanternServer.migrate(app)
+            if settings.demo {
+                let summary = try await DemoSeeder.seedIfNeeded(on: app)
+                printDemoBanner(summary, hostname: hostname, port: port)
+            }
+            try await app.execute()
+        }
+    }
+
+    private static func printDemoBanner(_ summary: DemoSeeder.Summary, hostname: String, port: Int) {
+        let host = hostname == "0.0.0.0" ? "localhost" : hostname
+        let base = "http://\(host):\(port)"
+        var lines = [
+            "",
+            summary.created ? "Lantern demo content seeded (account \(summary.accountID))." : "Lantern demo account \(summary.accountID) is ready.",
+            "  The customer's website, with the help widget:  \(base)/demo",
+            "  Agent sign-in: \(DemoSeeder.agentEmail) / \(DemoSeeder.agentPassword)",
+            "  Health:        \(base)/healthz",
+            "  Widget id:     \(summary.widgetID)",
+        ]
+        if let apiKey = summary.apiKey {
+            lines.append("  Admin API key: \(apiKey)  (shown once; it is stored hashed)")
+        }
+        lines.append("")
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+}

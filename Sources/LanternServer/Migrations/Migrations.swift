@@ -1,0 +1,25 @@
+import Fluent
+
+/// Every schema migration, in the order they apply. New versions append a folder and its migrations.
+enum LanternMigrations {
+    static let all: [any Migration] = [
+        // v1: the whole product's data model.
+        CreateAccounts(),
+        CreateAgents(),
+        CreateAPIKeys(),
+        CreateCompanies(),
+        CreateContacts(),
+        CreateCompanyMemberships(),
+        CreateSolutionCategories(),
+        CreateSolutionFolders(),
+        CreateFolderCompanies(),
+        CreateArticles(),
+        CreateArticleTranslations(),
+        CreateArticleVotes(),
+        CreateWidgets(),
+        CreateWidgetCategories(),
+        CreateTickets(),
+        CreateWidgetSessions(),
+        CreateIndexes(),
+    ]
+}

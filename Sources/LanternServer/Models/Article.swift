@@ -1,0 +1,35 @@
+import Fluent
+import Foundation
+
+/// A help article. Its text lives in `ArticleTranslation`s, one per language, the primary one included.
+final class Article: Model, @unchecked Sendable {
+    static let schema = "articles"
+
+    enum Status: Int, Codable, Sendable { case draft = 1, published = 2 }
+
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Field(key: "account_id") var accountID: Int
+    @Field(key: "folder_id") var folderID: Int
+    @Field(key: "status") var statusCode: Int
+    @Field(key: "primary_language") var primaryLanguage: String
+    @Field(key: "tags") var tags: [String]
+    /// Denormalised vote counts, kept in step with `article_votes` in the same transaction.
+    @Field(key: "thumbs_up") var thumbsUp: Int
+    @Field(key: "thumbs_down") var thumbsDown: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(accountID: Int, folderID: Int, status: Status, primaryLanguage: String, tags: [String]) {
+        self.accountID = accountID
+        self.folderID = folderID
+        self.statusCode = status.rawValue
+        self.primaryLanguage = primaryLanguage
+        self.tags = tags
+        self.thumbsUp = 0
+        self.thumbsDown = 0
+    }
+
+    var status: Status { Status(rawValue: statusCode) ?? .draft }
+}

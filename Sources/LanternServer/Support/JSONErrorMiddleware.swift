@@ -1,0 +1,94 @@
+import Vapor
+
+/// Turns every error, including unknown routes and undecodable bodies, into Lantern's JSON error shape.
+/// Unexpected errors are logged and answered as a generic 500 that reveals nothing internal.
+struct JSONErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return Self.response(for: error, request: request)
+        }
+    }
+
+    static func response(for error: any Error, request: Request) -> Response {
+        let apiError = Self.apiError(for: error, request: request)
+        var headers = apiError.headers
+        headers.contentType = .json
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        let body = ErrorBody(error: .init(code: apiError.code, message: apiError.message, fields: apiError.fields))
+        let data = (try? JSONEncoder().encode(body)) ?? Data(#"{"error":{"code":"internal_error","message":"Internal error."}}"#.utf8)
+        return Response(status: apiError.status, headers: headers, body: .init(data: data))
+    }
+
+    private static func apiError(for error: any Error, request: Request) -> APIError {
+        switch error {
+        case let error as APIError:
+            return error
+        case let error as DecodingError:
+            return decodingError(error)
+        case let error as any AbortError:
+            return APIError(status: error.status, code: code(for: error.status), message: message(for: error),
+                            headers: error.headers)
+        default:
+            request.logger.report(error: error)
+            return APIError(status: .internalServerError, code: "internal_error",
+                            message: "Something went wrong on our side; it has been logged.")
+        }
+    }
+
+    private static func decodingError(_ error: DecodingError) -> APIError {
+        func path(_ codingPath: [any CodingKey], _ key: (any CodingKey)? = nil) -> String {
+            let keys = codingPath + (key.map { [$0] } ?? [])
+            return keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return .validation([path(context.codingPath, key): "is required"])
+        case .valueNotFound(_, let context) where !context.codingPath.isEmpty:
+            return .validation([path(context.codingPath): "must not be null"])
+        case .typeMismatch(let type, let context) where !context.codingPath.isEmpty:
+            return .validation([path(context.codingPath): "must be \(typeDescription(type))"])
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
+            return .validation([path(context.codingPath): "is invalid"])
+        default:
+            return APIError(status: .badRequest, code: "invalid_json",
+                            message: "The request body is not a valid JSON object.")
+        }
+    }
+
+    private static func typeDescription(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        case is Int.Type, is Int64.Type, is Double.Type: "a number"
+        case is [Any].Type: "an array"
+        default: "of another type"
+        }
+    }
+
+    private static func code(for status: HTTPResponseStatus) -> String {
+        switch status {
+        case .notFound: "not_found"
+        case .methodNotAllowed: "method_not_allowed"
+        case .payloadTooLarge: "payload_too_large"
+        case .unsupportedMediaType: "unsupported_media_type"
+        case .unauthorized: "unauthorized"
+        case .forbidden: "forbidden"
+        case .tooManyRequests: "rate_limited"
+        case .unprocessableEntity: "validation_failed"
+        case .serviceUnavailable: "service_unavailable"
+        case .badRequest: "bad_request"
+        default: status.code >= 500 ? "internal_error" : "bad_request"
+        }
+    }
+
+    private static func message(for error: any AbortError) -> String {
+        switch error.status {
+        case .notFound: "No such resource."
+        case .payloadTooLarge: "The request body is too large."
+        case .internalServerError: "Something went wrong on our side; it has been logged."
+        default: error.reason
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+@testable import LanternServer
+
+/// Runs the real `lantern` executable, as an operator would.
+enum LanternBinary {
+    static var url: URL {
+        if let override = ProcessInfo.processInfo.environment["LANTERN_BINARY"] { return URL(fileURLWithPath: override) }
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("lantern")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/lantern")
+    }
+
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Environment for the binary: this test run's database unless `database` says otherwise.
+    static func environment(database: String?) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANTERN_BCRYPT_COST"] = "4"
+        environment["LOG_LEVEL"] = "warning"
+        if let database { environment["DATABASE_URL"] = database } else { environment.removeValue(forKey: "DATABASE_URL") }
+        return environment
+    }
+
+    static var testDatabaseURL: String {
+        TestDatabase.postgresURL ?? "sqlite:\(TestDatabase.temporarySQLitePath())"
+    }
+
+    /// Runs to completion (at most `timeout` seconds).
+    static func run(_ arguments: [String], database: String?, directory: URL? = nil, timeout: TimeInterval = 60) throws -> Output {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.environment = environment(database: database)
+        if let directory { process.currentDirectoryURL = directory }
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+        let errData = stderr.fileHandleForReading.readDataToEndOfFile()
+        while process.isRunning {
+            if Date() > deadline { process.terminate(); break }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func freePort() -> Int {
+        Int.random(in: 20_000...40_000)
+    }
+}
+
+@Suite("Command line")
+struct CommandLineTests {
+    @Test("lantern setup --json prints exactly one JSON object describing the new account")
+    func setupJSON() throws {
+        let database = LanternBinary.testDatabaseURL
+        defer { if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) } }
+        let output = try LanternBinary.run(
+            ["setup", "--account", "Acme Help", "--admin-email", "root@acme.example", "--admin-password", "s3cret-pass", "--json"],
+            database: database
+        )
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["account_id", "widget_id", "api_key", "shared_secret", "admin_email"])
+        #expect(object["admin_email"] as? String == "root@acme.example")
+        #expect((object["shared_secret"] as? String)?.count == 64)
+        #expect(object["account_id"] is Int)
+        #expect(object["widget_id"] is Int)
+        #expect((object["api_key"] as? String)?.hasPrefix("lantern_") == true)
+
+        let second = try LanternBinary.run(
+            ["setup", "--account", "Other", "--admin-email", "root@acme.example", "--admin-password", "s3cret-pass", "--json"],
+            database: database
+        )
+        #expect(second.status == 0, "stderr: \(second.stderr)")
+        let secondObject = try #require(try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])
+        #expect(secondObject["account_id"] as? Int != object["account_id"] as? Int)
+    }
+
+    @Test("Bad arguments exit with code 2 and a clear message", arguments: [
+        (["setup", "--admin-email", "a@b.example", "--admin-password", "password1", "--json"], "--account"),
+        (["setup", "--account", "X", "--admin-email", "nope", "--admin-password", "password1", "--json"], "--admin-email"),
+        (["setup", "--account", "X", "--admin-email", "a@b.example", "--admin-password", "short", "--json"], "--admin-password"),
+        (["setup", "--account", "X", "--admin-email", "a@b.example", "--admin-password", "password1", "--bogus"], "--bogus"),
+        (["serve", "--port", "99999"], "--port"),
+        (["frobnicate"], "frobnicate"),
+    ])
+    func badArguments(arguments: [String], mentions: String) throws {
+        let output = try LanternBinary.run(arguments, database: "sqlite:\(TestDatabase.temporarySQLitePath())")
+        #expect(output.status == 2)
+        #expect(output.stderr.contains(mentions), "stderr: \(output.stderr)")
+        #expect(output.stdout.isEmpty)
+    }
+
+    @Test("A DATABASE_URL that names no supported database is a usage error")
+    func badDatabaseURL() throws {
+        let output = try LanternBinary.run(["migrate"], database: "mysql://localhost/lantern")
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("DATABASE_URL"))
+    }
+
+    @Test("DATABASE_URL=sqlite:PATH puts the data in that file; unset means lantern.sqlite in the working directory")
+    func sqliteSelection() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lantern-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        let custom = directory.appendingPathComponent("custom.sqlite").path
+        let migrated = try LanternBinary.run(["migrate"], database: "sqlite:\(custom)")
+        #expect(migrated.status == 0, "stderr: \(migrated.stderr)")
+        #expect(FileManager.default.fileExists(atPath: custom))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("lantern.sqlite").path))
+
+        let defaulted = try LanternBinary.run(["migrate"], database: nil, directory: directory)
+        #expect(defaulted.status == 0, "stderr: \(defaulted.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("lantern.sqlite").path))
+    }
+
+    @Test("lantern serve migrates, serves /healthz, and stops cleanly on SIGTERM")
+    func serveAndStop() async throws {
+        let database = LanternBinary.testDatabaseURL
+        let port = LanternBinary.freePort()
+        let process = Process()
+        process.executableURL = LanternBinary.url
+        process.arguments = ["serve", "--hostname", "127.0.0.1", "--port", String(port)]
+        process.environment = LanternBinary.environment(database: database)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.interrupt() } }
+
+        var status: (Int, [String: String])? = nil
+        for _ in 0..<200 where status == nil {
+            try await Task.sleep(for: .milliseconds(100))
+            status = try? await httpGet("http://127.0.0.1:\(port)/healthz")
+        }
+        let (code, body) = try #require(status)
+        #expect(code == 200)
+        #expect(body["status"] == "ok")
+        #expect(body["database"] == (TestDatabase.isPostgres ? "postgres" : "sqlite"))
+
+        process.terminate()
+        for _ in 0..<100 where process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(!process.isRunning)
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+    }
+
+    private func httpGet(_ url: String) async throws -> (Int, [String: String]) {
+        let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
+        let body = try JSONDecoder().decode([String: String].self, from: data)
+        return ((response as! HTTPURLResponse).statusCode, body)
+    }
+}

@@ -1,0 +1,97 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+@testable import LanternServer
+
+@Suite("Migrations")
+struct MigrationTests {
+    /// A brand-new empty database: a new SQLite file, or a new PostgreSQL database beside the test database.
+    func withEmptyDatabase(_ body: (DatabaseLocation) async throws -> Void) async throws {
+        guard let baseURL = TestDatabase.postgresURL else {
+            let location = DatabaseLocation.sqlite(path: TestDatabase.temporarySQLitePath())
+            defer { TestDatabase.removeSQLiteFiles(location) }
+            try await body(location)
+            return
+        }
+        let name = "lantern_migration_\(UUID().uuidString.prefix(8).lowercased())"
+        try await withLantern(migrate: false) { admin in
+            try await admin.db.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+        }
+        var components = URLComponents(string: baseURL)!
+        components.path = "/" + name
+        do {
+            try await body(.postgres(url: components.string!))
+        } catch {
+            try? await dropDatabase(name)
+            throw error
+        }
+        try await dropDatabase(name)
+    }
+
+    private func dropDatabase(_ name: String) async throws {
+        try await withLantern(migrate: false) { admin in
+            try await admin.db.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name)").run()
+        }
+    }
+
+    func tables(_ app: Application) async throws -> Set<String> {
+        let query: SQLQueryString = app.db.isSQLite
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'"
+        return Set(try await app.db.sql.raw(query).all().map { try $0.decode(column: "name", as: String.self) })
+    }
+
+    func appliedMigrations(_ app: Application) async throws -> [String] {
+        try await app.db.sql.raw("SELECT name FROM _fluent_migrations ORDER BY name").all()
+            .map { try $0.decode(column: "name", as: String.self) }
+    }
+
+    @Test("A fresh database migrates to the whole data model, and migrating twice is a no-op")
+    func freshAndTwice() async throws {
+        try await withEmptyDatabase { location in
+            var firstTables: Set<String> = []
+            var firstMigrations: [String] = []
+            try await withLantern(location: location, migrate: false) { app in
+                #expect(try await tables(app).isEmpty)
+                try await LanternServer.migrate(app)
+                firstTables = try await tables(app)
+                firstMigrations = try await appliedMigrations(app)
+            }
+            let expected: Set<String> = [
+                "accounts", "agents", "api_keys", "companies", "contacts", "company_memberships",
+                "solution_categories", "solution_folders", "folder_companies", "articles", "article_translations",
+                "article_votes", "widgets", "widget_categories", "tickets", "widget_sessions", "_fluent_migrations",
+            ]
+            #expect(expected.isSubset(of: firstTables))
+            #expect(firstMigrations.count == LanternMigrations.all.count)
+
+            try await withLantern(location: location, migrate: false) { app in
+                try await LanternServer.migrate(app)
+                #expect(try await tables(app) == firstTables)
+                #expect(try await appliedMigrations(app) == firstMigrations)
+            }
+        }
+    }
+
+    @Test("SQLite databases run in WAL mode")
+    func walMode() async throws {
+        try await withLantern { app in
+            guard app.db.isSQLite else { return }
+            let mode = try await app.db.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            #expect(mode == "wal")
+        }
+    }
+
+    @Test("Every migration reverts cleanly, leaving no table behind")
+    func revert() async throws {
+        try await withEmptyDatabase { location in
+            try await withLantern(location: location, migrate: false) { app in
+                try await LanternServer.migrate(app)
+                try await app.autoRevert()
+                #expect(try await tables(app) == ["_fluent_migrations"])
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs Lantern's whole test suite: the Swift tests on SQLite, then again on a throwaway PostgreSQL server.
+# Installs what it needs (PostgreSQL) when missing. Usage: scripts/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/postgres.sh
+trap stop_postgres EXIT
+
+export LANTERN_BCRYPT_COST=4
+
+echo "==> Building (debug, with tests)"
+swift build --build-tests
+
+echo "==> Swift tests on SQLite"
+env -u LANTERN_TEST_DATABASE_URL -u DATABASE_URL swift test --skip-build
+
+echo "==> Swift tests on PostgreSQL"
+start_postgres
+LANTERN_TEST_DATABASE_URL="$LANTERN_PG_URL" env -u DATABASE_URL swift test --skip-build
+stop_postgres
+
+echo "==> All test suites passed on SQLite and PostgreSQL"
