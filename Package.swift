@@ -38,6 +38,7 @@ let package = Package(
         .executableTarget(
             name: "lantern",
             dependencies: [
+                "LanternCore",
                 "LanternServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

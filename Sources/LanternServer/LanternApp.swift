@@ -39,6 +39,33 @@ public enum LanternApp {
         }
     }
 
+    /// An account's shared secret and when it was last set, as `lantern secret show|reset` print it.
+    public struct SharedSecret: Codable, Sendable {
+        public let sharedSecret: String
+        public let resetAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case sharedSecret = "shared_secret"
+            case resetAt = "reset_at"
+        }
+    }
+
+    /// `lantern secret show`; `nil` when there is no such account.
+    public static func showSecret(settings: LanternSettings, accountID: Int) async throws -> SharedSecret? {
+        try await withApplication(settings: settings) { app in
+            try await LanternServer.migrate(app)
+            return try await SharedSecretService.show(accountID: accountID, on: app.db).map(SharedSecret.init)
+        }
+    }
+
+    /// `lantern secret reset`: a new secret; every widget session of the account ends.
+    public static func resetSecret(settings: LanternSettings, accountID: Int) async throws -> SharedSecret? {
+        try await withApplication(settings: settings) { app in
+            try await LanternServer.migrate(app)
+            return try await SharedSecretService.reset(accountID: accountID, on: app.db).map(SharedSecret.init)
+        }
+    }
+
     /// `lantern serve`: migrates, seeds the demo when asked, then serves until SIGINT / SIGTERM.
     public static func serve(settings: LanternSettings, hostname: String, port: Int) async throws {
         let arguments = ["lantern", "serve", "--hostname", hostname, "--port", String(port)]
@@ -68,5 +95,11 @@ public enum LanternApp {
         }
         lines.append("")
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+}
+
+extension LanternApp.SharedSecret {
+    init(_ secret: SharedSecretService.Secret) {
+        self.init(sharedSecret: secret.sharedSecret, resetAt: secret.resetAt.formatted(.iso8601))
     }
 }

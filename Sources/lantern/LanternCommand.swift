@@ -9,7 +9,7 @@ struct LanternCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantern",
         abstract: "Lantern: a self-hosted help center with an embeddable help widget.",
-        subcommands: [Serve.self, Migrate.self, Setup.self]
+        subcommands: [Serve.self, Migrate.self, Setup.self, Secret.self, Token.self]
     )
 
     /// Exit code for bad arguments (argument-parser's own default is 64).

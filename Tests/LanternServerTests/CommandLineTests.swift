@@ -4,6 +4,7 @@ import FoundationNetworking
 #endif
 import Testing
 @testable import LanternServer
+import LanternCore
 
 /// Runs the real `lantern` executable, as an operator would.
 enum LanternBinary {
@@ -168,5 +169,64 @@ struct CommandLineTests {
         let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
         let body = try JSONDecoder().decode([String: String].self, from: data)
         return ((response as! HTTPURLResponse).statusCode, body)
+    }
+}
+
+@Suite("Command line: secrets and tokens")
+struct SecretAndTokenCommandTests {
+    @Test("lantern secret show prints the secret; reset replaces it; an unknown account is a usage error")
+    func secretCommands() throws {
+        let database = "sqlite:\(TestDatabase.temporarySQLitePath())"
+        defer { if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) } }
+        let setup = try LanternBinary.run(["setup", "--account", "Secretive", "--admin-email", "a@secret.example",
+                                           "--admin-password", "password1", "--json"], database: database)
+        let account = try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8))
+
+        let shown = try LanternBinary.run(["secret", "show", "--account", String(account.accountID)], database: database)
+        #expect(shown.status == 0)
+        let shownBody = try JSONDecoder().decode([String: String].self, from: Data(shown.stdout.utf8))
+        #expect(shownBody["shared_secret"] == account.sharedSecret)
+        #expect(shownBody["reset_at"] != nil)
+
+        let reset = try LanternBinary.run(["secret", "reset", "--account", String(account.accountID)], database: database)
+        #expect(reset.status == 0)
+        let resetBody = try JSONDecoder().decode([String: String].self, from: Data(reset.stdout.utf8))
+        #expect(resetBody["shared_secret"] != account.sharedSecret)
+        let again = try LanternBinary.run(["secret", "show", "--account", String(account.accountID)], database: database)
+        #expect(try JSONDecoder().decode([String: String].self, from: Data(again.stdout.utf8)) == resetBody)
+
+        let unknown = try LanternBinary.run(["secret", "show", "--account", "987654"], database: database)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("987654"))
+        let notANumber = try LanternBinary.run(["secret", "reset", "--account", "abc"], database: database)
+        #expect(notANumber.status == 2)
+    }
+
+    @Test("lantern token mint makes a token that inspect accepts; inspect explains rejections and exits 1")
+    func tokenCommands() throws {
+        let minted = try LanternBinary.run(["token", "mint", "--secret", "s3cr3t", "--name", "Zoë", "--email", "zoe@x.example",
+                                            "--ttl", "600"], database: nil)
+        #expect(minted.status == 0)
+        let token = minted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let identity = try WidgetTokenPolicy.standard.verify(token, secret: "s3cr3t")
+        #expect(identity.name == "Zoë")
+        #expect(identity.email.value == "zoe@x.example")
+
+        let accepted = try LanternBinary.run(["token", "inspect", token, "--secret", "s3cr3t"], database: nil)
+        #expect(accepted.status == 0)
+        #expect(accepted.stdout.contains("Verdict: accepted"))
+        #expect(accepted.stdout.contains("\"name\":\"Zoë\""))
+
+        let wrongSecret = try LanternBinary.run(["token", "inspect", token, "--secret", "other"], database: nil)
+        #expect(wrongSecret.status == 1)
+        #expect(wrongSecret.stdout.contains("invalid_signature"))
+
+        let milliseconds = TokenMinter.sign(claims: ["name": .string("N"), "email": .string("n@x.example"),
+                                                     "exp": .number((Date().timeIntervalSince1970 + 600).rounded() * 1000)], secret: "s")
+        let tooFar = try LanternBinary.run(["token", "inspect", milliseconds], database: nil)
+        #expect(tooFar.status == 1)
+        #expect(tooFar.stdout.contains("expiry_too_far"))
+        #expect(tooFar.stdout.contains("milliseconds"))
+        #expect(tooFar.stdout.contains("skip  signature"))
     }
 }

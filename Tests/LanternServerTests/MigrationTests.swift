@@ -62,7 +62,7 @@ struct MigrationTests {
             let expected: Set<String> = [
                 "accounts", "agents", "api_keys", "companies", "contacts", "company_memberships",
                 "solution_categories", "solution_folders", "folder_companies", "articles", "article_translations",
-                "article_votes", "widgets", "widget_categories", "tickets", "widget_sessions", "_fluent_migrations",
+                "article_votes", "widgets", "widget_categories", "tickets", "widget_session_revocations", "_fluent_migrations",
             ]
             #expect(expected.isSubset(of: firstTables))
             #expect(firstMigrations.count == LanternMigrations.all.count)

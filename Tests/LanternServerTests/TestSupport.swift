@@ -4,6 +4,7 @@ import Testing
 import Vapor
 import VaporTesting
 @testable import LanternServer
+import LanternCore
 
 /// The database the server tests run on: PostgreSQL when `LANTERN_TEST_DATABASE_URL` names one (the test
 /// command starts a throwaway server), otherwise a fresh SQLite file per test.
@@ -85,5 +86,43 @@ extension TestingHTTPResponse {
     /// The `error` object of a Lantern error response.
     var error: ErrorBody.Detail? {
         try? JSONDecoder().decode(ErrorBody.self, from: Data(buffer: body)).error
+    }
+}
+
+/// A signed-in widget session obtained over HTTP.
+struct TestSession: Decodable {
+    struct ContactBody: Decodable {
+        let id: Int
+        let name: String
+        let email: String
+        let language: String?
+        let company_ids: [Int]
+    }
+
+    let session_token: String
+    let expires_at: Int64
+    let contact: ContactBody
+}
+
+extension Application {
+    /// POSTs `{"token": token}` to the widget's session endpoint.
+    func postSession(widgetID: Int, token: String) async throws -> TestingHTTPResponse {
+        try await testing().sendRequest(.POST, "widget/v1/widgets/\(widgetID)/session", beforeRequest: { request in
+            try request.content.encode(["token": token])
+        })
+    }
+
+    /// Signs `email` in to the widget with a freshly minted token, failing the test if that is refused.
+    func signIn(_ account: AccountProvisioner.Result, name: String = "Alice Martin", email: String = "alice@acme.example",
+                lifetime: Int64 = 3600) async throws -> TestSession {
+        let token = TokenMinter.mint(name: name, email: email, secret: account.sharedSecret, lifetime: lifetime)
+        let response = try await postSession(widgetID: account.widgetID, token: token)
+        #expect(response.status == .ok, "sign-in refused: \(response.body.string)")
+        return try response.json(TestSession.self)
+    }
+
+    /// A widget request carrying the session as a bearer token.
+    func withSession(_ method: HTTPMethod, _ path: String, session: String) async throws -> TestingHTTPResponse {
+        try await testing().sendRequest(method, path, headers: ["Authorization": "Bearer \(session)"])
     }
 }

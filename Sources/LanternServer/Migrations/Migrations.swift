@@ -19,7 +19,7 @@ enum LanternMigrations {
         CreateWidgets(),
         CreateWidgetCategories(),
         CreateTickets(),
-        CreateWidgetSessions(),
+        CreateWidgetSessionRevocations(),
         CreateIndexes(),
     ]
 }

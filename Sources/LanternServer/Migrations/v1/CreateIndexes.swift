@@ -11,7 +11,7 @@ struct CreateIndexes: AsyncMigration {
         ("idx_memberships_company", CompanyMembership.schema, ["company_id"]),
         ("idx_tickets_account_created", Ticket.schema, ["account_id", "created_at"]),
         ("idx_votes_article", ArticleVote.schema, ["article_id", "created_at"]),
-        ("idx_sessions_account", WidgetSession.schema, ["account_id"]),
+        ("idx_revocations_account_expiry", WidgetSessionRevocation.schema, ["account_id", "expires_at"]),
     ]
 
     func prepare(on database: any Database) async throws {

@@ -57,22 +57,19 @@ struct CreateTickets: AsyncMigration {
     }
 }
 
-struct CreateWidgetSessions: AsyncMigration {
+struct CreateWidgetSessionRevocations: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(WidgetSession.schema)
+        try await database.schema(WidgetSessionRevocation.schema)
             .field(.id, .int, .identifier(auto: true))
             .field("account_id", .int, .required, .references(Account.schema, .id, onDelete: .cascade))
-            .field("widget_id", .int, .required, .references(Widget.schema, .id, onDelete: .cascade))
-            .field("contact_id", .int, .required, .references(Contact.schema, .id, onDelete: .cascade))
-            .field("token_digest", .string, .required)
+            .field("session_id", .string, .required)
             .field("expires_at", .datetime, .required)
-            .field("revoked_at", .datetime)
-            .field("created_at", .datetime, .required)
-            .unique(on: "token_digest")
+            .field("revoked_at", .datetime, .required)
+            .unique(on: "session_id")
             .create()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(WidgetSession.schema).delete()
+        try await database.schema(WidgetSessionRevocation.schema).delete()
     }
 }

@@ -1,0 +1,229 @@
+import Crypto
+import Foundation
+
+/// The identity a verified widget JWT vouches for.
+public struct VerifiedIdentity: Equatable, Sendable {
+    public let name: String
+    public let email: EmailAddress
+    /// The token's `exp`, in whole seconds since 1970.
+    public let expiresAt: Int64
+    public let tokenID: String?
+}
+
+/// Lantern's policy for the JWTs a customer's server signs to sign a user in to the widget:
+/// compact JWS, `alg` exactly HS256, claims `name`, `email`, `exp` (at most two hours ahead), optional
+/// `iat`, `nbf`, `jti`, 60 seconds of clock skew, and at most 8 KiB.
+public struct WidgetTokenPolicy: Sendable {
+    public static let standard = WidgetTokenPolicy()
+
+    public var maximumTokenBytes = 8 * 1024
+    public var maximumLifetime: Int64 = 2 * 60 * 60
+    public var clockSkew: Int64 = 60
+    public static let maximumNameLength = 255
+
+    public init() {}
+
+    /// Verifies `token` with the account's shared secret at `now`; throws the first rule it breaks.
+    public func verify(_ token: String, secret: String, now: Date = Date()) throws(TokenRejection) -> VerifiedIdentity {
+        try verify(token, key: Array(secret.utf8), now: now)
+    }
+
+    /// Verifies with raw key bytes (a shared secret is used as its UTF-8 bytes).
+    public func verify(_ token: String, key: [UInt8], now: Date = Date()) throws(TokenRejection) -> VerifiedIdentity {
+        let parsed = try parse(token)
+        try checkAlgorithm(parsed)
+        try checkSignature(parsed, key: key)
+        let clock = Self.seconds(now)
+        for check in claimChecks { try check.run(parsed.claims, clock) }
+        return Self.identity(from: parsed.claims)
+    }
+
+    // MARK: - The checks, in the order they apply
+
+    /// A token split into its parts; header and claims are JSON objects.
+    public struct ParsedToken: Sendable {
+        public let header: [String: JSONValue]
+        public let claims: [String: JSONValue]
+        let signingInput: ArraySlice<UInt8>
+        let signature: [UInt8]
+    }
+
+    /// Size, three segments, base64url, and JSON objects for the header and the claims.
+    public func parse(_ token: String) throws(TokenRejection) -> ParsedToken {
+        let bytes = Array(token.utf8)
+        guard bytes.count <= maximumTokenBytes else {
+            throw TokenRejection(.malformedToken, "The token is \(bytes.count) bytes long; the limit is \(maximumTokenBytes) bytes. Put only name, email and exp (and optionally iat, nbf, jti) in it.")
+        }
+        guard !bytes.isEmpty else {
+            throw TokenRejection(.malformedToken, "The token is empty. Pass the compact JWS your server signed (header.payload.signature).")
+        }
+        let dots = bytes.indices.filter { bytes[$0] == UInt8(ascii: ".") }
+        guard dots.count == 2 else {
+            throw TokenRejection(.malformedToken, "A JWT has three dot-separated segments (header.payload.signature); this one has \(dots.count + 1).")
+        }
+        let headerText = bytes[..<dots[0]]
+        let payloadText = bytes[(dots[0] + 1)..<dots[1]]
+        let signatureText = bytes[(dots[1] + 1)...]
+        guard let headerBytes = Base64URL.decode(headerText) else {
+            throw TokenRejection(.malformedToken, "The header segment is not valid unpadded base64url.")
+        }
+        guard let payloadBytes = Base64URL.decode(payloadText) else {
+            throw TokenRejection(.malformedToken, "The payload segment is not valid unpadded base64url.")
+        }
+        guard let signature = Base64URL.decode(signatureText) else {
+            throw TokenRejection(.malformedToken, "The signature segment is not valid unpadded base64url.")
+        }
+        guard case .object(let header)? = JSONValue.parse(headerBytes) else {
+            throw TokenRejection(.malformedToken, "The header is not a JSON object.")
+        }
+        guard case .object(let claims)? = JSONValue.parse(payloadBytes) else {
+            throw TokenRejection(.malformedToken, "The payload is not a JSON object of claims.")
+        }
+        return ParsedToken(header: header, claims: claims, signingInput: bytes[..<dots[1]], signature: signature)
+    }
+
+    /// `alg` must be exactly `HS256`, whatever the key.
+    public func checkAlgorithm(_ parsed: ParsedToken) throws(TokenRejection) {
+        switch parsed.header["alg"] {
+        case .string("HS256")?:
+            return
+        case .string(let other)?:
+            throw TokenRejection(.unsupportedAlgorithm, "The header's alg is \"\(other.prefix(20))\"; Lantern accepts only HS256 (HMAC with SHA-256).")
+        case nil:
+            throw TokenRejection(.unsupportedAlgorithm, "The header has no alg; sign with HS256 and set \"alg\": \"HS256\".")
+        case let other?:
+            throw TokenRejection(.unsupportedAlgorithm, "The header's alg is \(other.typeName); it must be the string \"HS256\".")
+        }
+    }
+
+    /// HMAC-SHA256 over `header.payload` with the secret's UTF-8 bytes, compared in constant time.
+    public func checkSignature(_ parsed: ParsedToken, key: [UInt8]) throws(TokenRejection) {
+        let valid = parsed.signature.count == SHA256.byteCount
+            && HMAC<SHA256>.isValidAuthenticationCode(parsed.signature, authenticating: parsed.signingInput,
+                                                      using: SymmetricKey(data: key))
+        guard valid else {
+            throw TokenRejection(.invalidSignature, "The signature does not match: sign header.payload with HS256 using the account's current shared secret (it changes when the secret is reset).")
+        }
+    }
+
+    /// One named rule about the claims.
+    public struct ClaimCheck: Sendable {
+        public let name: String
+        let run: @Sendable ([String: JSONValue], Int64) throws(TokenRejection) -> Void
+    }
+
+    /// The claim rules, in order: exp, nbf, iat, name, email, jti.
+    public var claimChecks: [ClaimCheck] {
+        let policy = self
+        return [
+            ClaimCheck(name: "exp") { claims, now throws(TokenRejection) in try policy.checkExpiry(claims, now: now) },
+            ClaimCheck(name: "nbf") { claims, now throws(TokenRejection) in
+                try policy.checkNotInFuture(claims, claim: "nbf", now: now, meaning: "the token may not be used before")
+            },
+            ClaimCheck(name: "iat") { claims, now throws(TokenRejection) in
+                try policy.checkNotInFuture(claims, claim: "iat", now: now, meaning: "the token claims to be issued at")
+            },
+            ClaimCheck(name: "name") { claims, _ throws(TokenRejection) in try Self.checkName(claims) },
+            ClaimCheck(name: "email") { claims, _ throws(TokenRejection) in try Self.checkEmail(claims) },
+            ClaimCheck(name: "jti") { claims, _ throws(TokenRejection) in
+                if let jti = claims["jti"], case .string = jti { return }
+                if claims["jti"] != nil {
+                    throw TokenRejection(.invalidClaim, "Claim jti must be a string.")
+                }
+            },
+        ]
+    }
+
+    func checkExpiry(_ claims: [String: JSONValue], now: Int64) throws(TokenRejection) {
+        guard let value = claims["exp"] else {
+            throw TokenRejection(.missingClaim, "Claim exp is missing: set it to the expiry time in seconds since 1970, at most two hours from now.")
+        }
+        guard case .number(let exp) = value else {
+            throw TokenRejection(.invalidClaim, "Claim exp must be a number of seconds since 1970 (a NumericDate), not \(value.typeName).")
+        }
+        if exp < Double(now - clockSkew) {
+            throw TokenRejection(.tokenExpired, "The token expired \(Self.duration(Double(now) - exp)) ago (exp \(Self.format(exp)), server time \(now)). Mint a fresh token for each sign-in and renewal; check your server's clock.")
+        }
+        let latest = now + maximumLifetime + clockSkew
+        if exp > Double(latest) {
+            let hint = exp > 100_000_000_000
+                ? " It looks like milliseconds: exp must be in seconds since 1970."
+                : " Set exp to at most two hours (\(maximumLifetime) s) from now."
+            throw TokenRejection(.expiryTooFar, "Claim exp \(Self.format(exp)) is \(Self.duration(exp - Double(now))) ahead of the server's clock (\(now)); the limit is two hours.\(hint)")
+        }
+    }
+
+    func checkNotInFuture(_ claims: [String: JSONValue], claim: String, now: Int64, meaning: String) throws(TokenRejection) {
+        guard let value = claims[claim] else { return }
+        guard case .number(let time) = value else {
+            throw TokenRejection(.invalidClaim, "Claim \(claim) must be a number of seconds since 1970 (a NumericDate), not \(value.typeName).")
+        }
+        if time > Double(now + clockSkew) {
+            throw TokenRejection(.tokenNotYetValid, "Claim \(claim) is \(Self.format(time)): \(meaning) \(Self.duration(time - Double(now))) in the future by the server's clock (\(now)). Check your server's clock, or leave \(claim) out.")
+        }
+    }
+
+    static func checkName(_ claims: [String: JSONValue]) throws(TokenRejection) {
+        guard let value = claims["name"] else {
+            throw TokenRejection(.missingClaim, "Claim name is missing: set it to the user's display name.")
+        }
+        guard case .string(let name) = value else {
+            throw TokenRejection(.invalidClaim, "Claim name must be a string, not \(value.typeName).")
+        }
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            throw TokenRejection(.invalidClaim, "Claim name is empty: set it to the user's display name.")
+        }
+        guard trimmed.count <= maximumNameLength else {
+            throw TokenRejection(.invalidClaim, "Claim name is \(trimmed.count) characters long; the limit is \(maximumNameLength).")
+        }
+        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw TokenRejection(.invalidClaim, "Claim name contains control characters.")
+        }
+    }
+
+    static func checkEmail(_ claims: [String: JSONValue]) throws(TokenRejection) {
+        guard let value = claims["email"] else {
+            throw TokenRejection(.missingClaim, "Claim email is missing: set it to the user's e-mail address.")
+        }
+        guard case .string(let email) = value else {
+            throw TokenRejection(.invalidClaim, "Claim email must be a string, not \(value.typeName).")
+        }
+        guard email.utf8.count <= EmailAddress.maximumLength else {
+            throw TokenRejection(.invalidClaim, "Claim email is \(email.utf8.count) bytes long; the limit is \(EmailAddress.maximumLength).")
+        }
+        guard EmailAddress(email) != nil else {
+            throw TokenRejection(.invalidClaim, "Claim email is not a valid e-mail address.")
+        }
+    }
+
+    /// The identity in claims that passed every check.
+    static func identity(from claims: [String: JSONValue]) -> VerifiedIdentity {
+        guard case .string(let name)? = claims["name"], case .string(let email)? = claims["email"],
+              case .number(let exp)? = claims["exp"], let address = EmailAddress(email) else {
+            preconditionFailure("identity(from:) is only called on checked claims")
+        }
+        var tokenID: String? = nil
+        if case .string(let jti)? = claims["jti"] { tokenID = jti }
+        return VerifiedIdentity(name: name.trimmingCharacters(in: .whitespacesAndNewlines), email: address,
+                                expiresAt: Int64(exp.rounded(.down)), tokenID: tokenID)
+    }
+
+    static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
+
+    static func format(_ time: Double) -> String {
+        time.rounded() == time && abs(time) < 1e18 ? String(Int64(time)) : String(time)
+    }
+
+    /// "3 h 2 min", "90 s": how far off a time is, for messages.
+    static func duration(_ seconds: Double) -> String {
+        guard seconds < 1e12 else { return "more than 30,000 years" }
+        let whole = Int64(seconds.rounded())
+        if whole < 120 { return "\(whole) s" }
+        let minutes = whole / 60
+        if minutes < 120 { return "\(minutes) min" }
+        let hours = minutes / 60
+        if hours < 72 { return "\(hours) h \(minutes % 60) min" }
+        return "\(hours / 24) days"
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import LanternCore
+import Testing
+@testable import LanternServer
+
+/// Two real `lantern serve` processes sharing one database, as in a scaled-out install.
+@Suite("Several server processes")
+struct MultiProcessTests {
+    final class Server {
+        let process = Process()
+        let port: Int
+
+        init(database: String) throws {
+            port = LanternBinary.freePort()
+            process.executableURL = LanternBinary.url
+            process.arguments = ["serve", "--hostname", "127.0.0.1", "--port", String(port)]
+            process.environment = LanternBinary.environment(database: database)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+        }
+
+        var base: String { "http://127.0.0.1:\(port)" }
+
+        func waitUntilHealthy() async throws {
+            for _ in 0..<300 {
+                if let (status, _) = try? await http("GET", "\(base)/healthz"), status == 200 { return }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            throw TimeoutError()
+        }
+
+        deinit { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+    }
+
+    @Test("Logout and a shared-secret reset on one process end the session on the other at once")
+    func resetAcrossProcesses() async throws {
+        let database = LanternBinary.testDatabaseURL
+        defer { if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) } }
+        let setup = try LanternBinary.run(["setup", "--account", "Scaled", "--admin-email", "ops@scaled.example",
+                                           "--admin-password", "scaled-pass", "--json"], database: database)
+        #expect(setup.status == 0, "\(setup.stderr)")
+        let account = try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8))
+
+        let first = try Server(database: database)
+        let second = try Server(database: database)
+        try await first.waitUntilHealthy()
+        try await second.waitUntilHealthy()
+
+        func signIn(on server: Server, email: String) async throws -> String {
+            let token = TokenMinter.mint(name: "Customer", email: email, secret: account.sharedSecret)
+            let (status, body) = try await http("POST", "\(server.base)/widget/v1/widgets/\(account.widgetID)/session",
+                                                json: ["token": token])
+            #expect(status == 200)
+            return try #require(body["session_token"] as? String)
+        }
+        func sessionStatus(_ session: String, on server: Server) async throws -> (Int, String?) {
+            let (status, body) = try await http("GET", "\(server.base)/widget/v1/session", bearer: session)
+            return (status, (body["error"] as? [String: Any])?["code"] as? String)
+        }
+
+        // A session made on one process works on the other; a logout on one is seen by the other.
+        let loggedOut = try await signIn(on: first, email: "leaver@customer.example")
+        #expect(try await sessionStatus(loggedOut, on: second).0 == 200)
+        let (logoutStatus, _) = try await http("DELETE", "\(second.base)/widget/v1/session", bearer: loggedOut)
+        #expect(logoutStatus == 204)
+        #expect(try await sessionStatus(loggedOut, on: first) == (401, "session_invalid"))
+
+        // A reset on the second process ends sessions the first process issued.
+        let kept = try await signIn(on: first, email: "stayer@customer.example")
+        #expect(try await sessionStatus(kept, on: second).0 == 200)
+        let (resetStatus, resetBody) = try await http("POST", "\(second.base)/api/v2/settings/widget_security/reset",
+                                                      bearer: account.apiKey)
+        #expect(resetStatus == 200)
+        #expect(resetBody["shared_secret"] as? String != account.sharedSecret)
+        #expect(try await sessionStatus(kept, on: first) == (401, "session_invalid"))
+        #expect(try await sessionStatus(kept, on: second) == (401, "session_invalid"))
+
+        for server in [first, second] {
+            server.process.terminate()
+            server.process.waitUntilExit()
+            #expect(server.process.terminationStatus == 0)
+        }
+    }
+}
+
+/// A small JSON-over-HTTP client for tests against real server processes.
+func http(_ method: String, _ url: String, json: [String: String]? = nil, bearer: String? = nil) async throws -> (Int, [String: Any]) {
+    var request = URLRequest(url: URL(string: url)!)
+    request.httpMethod = method
+    request.timeoutInterval = 10
+    if let json {
+        request.httpBody = try JSONSerialization.data(withJSONObject: json)
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    }
+    if let bearer { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
+    let (data, response) = try await URLSession.shared.data(for: request)
+    let body = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+    return ((response as! HTTPURLResponse).statusCode, body)
+}
