@@ -43,6 +43,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// An integrator's token generator in Swift (see examples/); CI checks Lantern accepts its tokens.
+        .executableTarget(
+            name: "lantern-token-example",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            path: "examples/swift"
+        ),
+        /// In-process token verification benchmark (run in release; see docs/benchmarks.md).
+        .executableTarget(
+            name: "token-benchmark",
+            dependencies: ["LanternCore", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Benchmarks/TokenBenchmark"
+        ),
         .testTarget(
             name: "LanternCoreTests",
             dependencies: ["LanternCore"]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Lantern's whole test suite: the Swift tests on SQLite, then again on a throwaway PostgreSQL server.
-# Installs what it needs (PostgreSQL) when missing. Usage: scripts/test.sh
+# Installs what it needs (PostgreSQL, Ruby's jwt gem, Node.js, PyJWT) when missing. Usage: scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
@@ -10,6 +10,9 @@ export LANTERN_BCRYPT_COST=4
 
 echo "==> Building (debug, with tests)"
 swift build --build-tests
+
+echo "==> Token generator examples (Ruby, Node.js, Python, Swift) against a running server"
+scripts/check-examples.sh
 
 echo "==> Swift tests on SQLite"
 env -u LANTERN_TEST_DATABASE_URL -u DATABASE_URL swift test --skip-build

@@ -20,6 +20,16 @@ struct WidgetSessionController: RouteCollection {
             case companyIDs = "company_ids"
         }
 
+        /// `language` is always present: `null` when the contact has not chosen one.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(name, forKey: .name)
+            try container.encode(email, forKey: .email)
+            try container.encode(language, forKey: .language)
+            try container.encode(companyIDs, forKey: .companyIDs)
+        }
+
         init(_ contact: Contact, companyIDs: [Int]) throws {
             id = try contact.requireID()
             name = contact.name
