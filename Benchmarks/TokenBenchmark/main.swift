@@ -12,7 +12,10 @@ let token = TokenMinter.sign(claims: [
 ], secret: secret)
 
 /// Median nanoseconds per call over `rounds` rounds of `batch` calls.
-func measure(rounds: Int = 41, batch: Int = 20_000, _ body: () -> Void) -> Double {
+/// `TOKEN_BENCH_BATCH` shrinks the batches, e.g. to run under a profiler.
+let defaultBatch = ProcessInfo.processInfo.environment["TOKEN_BENCH_BATCH"].flatMap(Int.init) ?? 20_000
+
+func measure(rounds: Int = 41, batch: Int = defaultBatch, _ body: () -> Void) -> Double {
     for _ in 0..<batch { body() }
     var perCall: [Double] = []
     for _ in 0..<rounds {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A syntactically valid e-mail address (the practical subset of RFC 5321 that mail systems accept),
 /// normalised to lower case for comparison.
 public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
@@ -8,12 +6,12 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     public let value: String
 
     public init?(_ raw: String) {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.utf8.count <= Self.maximumLength else { return nil }
-        let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return nil }
-        let local = parts[0], domain = parts[1]
-        guard (1...64).contains(local.utf8.count), Self.isValidLocal(local), Self.isValidDomain(domain) else {
+        let trimmed = raw.trimmedOfWhitespace
+        guard !trimmed.isEmpty, trimmed.utf8.count <= Self.maximumLength,
+              let at = trimmed.unicodeScalars.firstIndex(of: "@") else { return nil }
+        let local = trimmed.unicodeScalars[..<at]
+        let domain = trimmed.unicodeScalars[trimmed.unicodeScalars.index(after: at)...]
+        guard (1...64).contains(Self.utf8Length(local)), Self.isValidLocal(local), Self.isValidDomain(domain) else {
             return nil
         }
         value = trimmed.lowercased()
@@ -24,23 +22,73 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { value }
 
-    private static let localSpecials = Set("!#$%&'*+/=?^_`{|}~-.")
+    private static func isValidLocal(_ local: Substring.UnicodeScalarView) -> Bool {
+        guard local.first != ".", local.last != "." else { return false }
+        var previous: Unicode.Scalar = " "
+        for scalar in local {
+            if scalar == "." && previous == "." { return false }
+            previous = scalar
+            if scalar.isASCII {
+                guard scalar.isASCIIAlphanumeric || "!#$%&'*+/=?^_`{|}~-.".unicodeScalars.contains(scalar) else { return false }
+            } else if !scalar.isLetterOrDigit {
+                return false
+            }
+        }
+        return true
+    }
 
-    private static func isValidLocal(_ local: Substring) -> Bool {
-        guard local.first != ".", local.last != ".", !local.contains("..") else { return false }
-        return local.allSatisfy { ch in
-            ch.isASCII ? (ch.isLetter || ch.isNumber || localSpecials.contains(ch)) : ch.isLetter || ch.isNumber
+    /// A host name with at least two labels, each 1–63 letters, digits or inner hyphens, not all-numeric at the end.
+    static func isValidDomain(_ domain: Substring.UnicodeScalarView) -> Bool {
+        guard (3...253).contains(utf8Length(domain)) else { return false }
+        var labels = 0, labelLength = 0, labelAllDigits = true
+        var previous: Unicode.Scalar = "."
+        for scalar in domain {
+            if scalar == "." {
+                guard labelLength > 0, previous != "-" else { return false }
+                labels += 1
+                labelLength = 0
+                labelAllDigits = true
+            } else {
+                if scalar == "-" {
+                    guard labelLength > 0 else { return false }
+                } else if !(scalar.isASCII ? scalar.isASCIIAlphanumeric : scalar.isLetterOrDigit) {
+                    return false
+                }
+                labelLength += 1
+                guard labelLength <= 63 else { return false }
+                labelAllDigits = labelAllDigits && (0x30...0x39).contains(scalar.value)
+            }
+            previous = scalar
+        }
+        guard labelLength > 0, previous != "-", labels >= 1 else { return false }
+        return !labelAllDigits
+    }
+
+    private static func utf8Length(_ scalars: Substring.UnicodeScalarView) -> Int {
+        scalars.reduce(0) { $0 + UTF8.width($1) }
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIIAlphanumeric: Bool {
+        switch value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
         }
     }
 
-    /// A host name with at least two labels, each 1–63 letters, digits or inner hyphens.
-    public static func isValidDomain(_ domain: Substring) -> Bool {
-        guard (3...253).contains(domain.utf8.count) else { return false }
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return false }
-        return labels.allSatisfy { label in
-            (1...63).contains(label.utf8.count) && label.first != "-" && label.last != "-"
-                && label.allSatisfy { $0 == "-" || $0.isLetter || $0.isNumber }
-        } && !(labels.last!.allSatisfy(\.isNumber))
+    var isLetterOrDigit: Bool {
+        properties.isAlphabetic || properties.numericType == .decimal
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space and newlines (no Foundation needed).
+    var trimmedOfWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
     }
 }

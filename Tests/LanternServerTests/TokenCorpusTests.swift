@@ -121,6 +121,9 @@ struct TokenCorpusTests {
             } catch {
                 #expect(error.code.rawValue == testCase.code, "\(testCase.label): \(error)")
             }
+            // `lantern token inspect` runs the same checks one by one and must reach the same verdict.
+            let inspection = TokenInspection.inspect(testCase.token, secret: secret)
+            #expect(inspection.verdict?.code.rawValue == testCase.code, "\(testCase.label): inspection disagrees")
         }
     }
 

@@ -12,7 +12,11 @@ public enum JSONValue: Equatable, Sendable {
 
     /// Parses `bytes` as exactly one JSON value; `nil` if it is not valid JSON.
     public static func parse(_ bytes: some Collection<UInt8>) -> JSONValue? {
-        var parser = Parser(bytes: Array(bytes))
+        parse(Array(bytes))
+    }
+
+    public static func parse(_ bytes: [UInt8]) -> JSONValue? {
+        var parser = Parser(bytes: bytes)
         guard let value = parser.parseValue(depth: 0) else { return nil }
         parser.skipWhitespace()
         return parser.index == parser.bytes.count ? value : nil
@@ -69,7 +73,12 @@ public enum JSONValue: Equatable, Sendable {
         var index = 0
 
         mutating func skipWhitespace() {
-            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D: index += 1
+                default: return
+                }
+            }
         }
 
         mutating func parseValue(depth: Int) -> JSONValue? {
@@ -90,7 +99,7 @@ public enum JSONValue: Equatable, Sendable {
         mutating func literal(_ word: StaticString, _ value: JSONValue) -> JSONValue? {
             let count = word.utf8CodeUnitCount
             guard index + count <= bytes.count else { return nil }
-            let matches = word.withUTF8Buffer { Array($0) == Array(bytes[index..<index + count]) }
+            let matches = word.withUTF8Buffer { $0.elementsEqual(bytes[index..<index + count]) }
             guard matches else { return nil }
             index += count
             return value

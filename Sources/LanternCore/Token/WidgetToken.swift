@@ -33,10 +33,19 @@ public struct WidgetTokenPolicy: Sendable {
         let parsed = try parse(token)
         try checkAlgorithm(parsed)
         try checkSignature(parsed, key: key)
-        let clock = Self.seconds(now)
-        for check in claimChecks { try check.run(parsed.claims, clock) }
-        return Self.identity(from: parsed.claims)
+        let claims = parsed.claims, clock = Self.seconds(now)
+        // The same order as `claimChecks`, which `lantern token inspect` runs one by one.
+        let expiresAt = try checkExpiry(claims, now: clock)
+        try checkNotInFuture(claims, claim: "nbf", now: clock, meaning: Self.nbfMeaning)
+        try checkNotInFuture(claims, claim: "iat", now: clock, meaning: Self.iatMeaning)
+        let name = try Self.checkName(claims)
+        let email = try Self.checkEmail(claims)
+        let tokenID = try Self.checkTokenID(claims)
+        return VerifiedIdentity(name: name, email: email, expiresAt: expiresAt, tokenID: tokenID)
     }
+
+    static let nbfMeaning = "the token may not be used before"
+    static let iatMeaning = "the token claims to be issued at"
 
     // MARK: - The checks, in the order they apply
 
@@ -57,7 +66,9 @@ public struct WidgetTokenPolicy: Sendable {
         guard !bytes.isEmpty else {
             throw TokenRejection(.malformedToken, "The token is empty. Pass the compact JWS your server signed (header.payload.signature).")
         }
-        let dots = bytes.indices.filter { bytes[$0] == UInt8(ascii: ".") }
+        var dots: [Int] = []
+        dots.reserveCapacity(2)
+        for index in bytes.indices where bytes[index] == UInt8(ascii: ".") { dots.append(index) }
         guard dots.count == 2 else {
             throw TokenRejection(.malformedToken, "A JWT has three dot-separated segments (header.payload.signature); this one has \(dots.count + 1).")
         }
@@ -116,25 +127,21 @@ public struct WidgetTokenPolicy: Sendable {
     public var claimChecks: [ClaimCheck] {
         let policy = self
         return [
-            ClaimCheck(name: "exp") { claims, now throws(TokenRejection) in try policy.checkExpiry(claims, now: now) },
+            ClaimCheck(name: "exp") { claims, now throws(TokenRejection) in _ = try policy.checkExpiry(claims, now: now) },
             ClaimCheck(name: "nbf") { claims, now throws(TokenRejection) in
-                try policy.checkNotInFuture(claims, claim: "nbf", now: now, meaning: "the token may not be used before")
+                try policy.checkNotInFuture(claims, claim: "nbf", now: now, meaning: Self.nbfMeaning)
             },
             ClaimCheck(name: "iat") { claims, now throws(TokenRejection) in
-                try policy.checkNotInFuture(claims, claim: "iat", now: now, meaning: "the token claims to be issued at")
+                try policy.checkNotInFuture(claims, claim: "iat", now: now, meaning: Self.iatMeaning)
             },
-            ClaimCheck(name: "name") { claims, _ throws(TokenRejection) in try Self.checkName(claims) },
-            ClaimCheck(name: "email") { claims, _ throws(TokenRejection) in try Self.checkEmail(claims) },
-            ClaimCheck(name: "jti") { claims, _ throws(TokenRejection) in
-                if let jti = claims["jti"], case .string = jti { return }
-                if claims["jti"] != nil {
-                    throw TokenRejection(.invalidClaim, "Claim jti must be a string.")
-                }
-            },
+            ClaimCheck(name: "name") { claims, _ throws(TokenRejection) in _ = try Self.checkName(claims) },
+            ClaimCheck(name: "email") { claims, _ throws(TokenRejection) in _ = try Self.checkEmail(claims) },
+            ClaimCheck(name: "jti") { claims, _ throws(TokenRejection) in _ = try Self.checkTokenID(claims) },
         ]
     }
 
-    func checkExpiry(_ claims: [String: JSONValue], now: Int64) throws(TokenRejection) {
+    /// The expiry in whole seconds, if within the policy.
+    func checkExpiry(_ claims: [String: JSONValue], now: Int64) throws(TokenRejection) -> Int64 {
         guard let value = claims["exp"] else {
             throw TokenRejection(.missingClaim, "Claim exp is missing: set it to the expiry time in seconds since 1970, at most two hours from now.")
         }
@@ -151,6 +158,7 @@ public struct WidgetTokenPolicy: Sendable {
                 : " Set exp to at most two hours (\(maximumLifetime) s) from now."
             throw TokenRejection(.expiryTooFar, "Claim exp \(Self.format(exp)) is \(Self.duration(exp - Double(now))) ahead of the server's clock (\(now)); the limit is two hours.\(hint)")
         }
+        return Int64(exp.rounded(.down))
     }
 
     func checkNotInFuture(_ claims: [String: JSONValue], claim: String, now: Int64, meaning: String) throws(TokenRejection) {
@@ -163,26 +171,28 @@ public struct WidgetTokenPolicy: Sendable {
         }
     }
 
-    static func checkName(_ claims: [String: JSONValue]) throws(TokenRejection) {
+    /// The display name, trimmed.
+    static func checkName(_ claims: [String: JSONValue]) throws(TokenRejection) -> String {
         guard let value = claims["name"] else {
             throw TokenRejection(.missingClaim, "Claim name is missing: set it to the user's display name.")
         }
         guard case .string(let name) = value else {
             throw TokenRejection(.invalidClaim, "Claim name must be a string, not \(value.typeName).")
         }
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = name.trimmedOfWhitespace
         guard !trimmed.isEmpty else {
             throw TokenRejection(.invalidClaim, "Claim name is empty: set it to the user's display name.")
         }
-        guard trimmed.count <= maximumNameLength else {
+        guard trimmed.unicodeScalars.count <= maximumNameLength || trimmed.count <= maximumNameLength else {
             throw TokenRejection(.invalidClaim, "Claim name is \(trimmed.count) characters long; the limit is \(maximumNameLength).")
         }
-        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
             throw TokenRejection(.invalidClaim, "Claim name contains control characters.")
         }
+        return trimmed
     }
 
-    static func checkEmail(_ claims: [String: JSONValue]) throws(TokenRejection) {
+    static func checkEmail(_ claims: [String: JSONValue]) throws(TokenRejection) -> EmailAddress {
         guard let value = claims["email"] else {
             throw TokenRejection(.missingClaim, "Claim email is missing: set it to the user's e-mail address.")
         }
@@ -192,21 +202,19 @@ public struct WidgetTokenPolicy: Sendable {
         guard email.utf8.count <= EmailAddress.maximumLength else {
             throw TokenRejection(.invalidClaim, "Claim email is \(email.utf8.count) bytes long; the limit is \(EmailAddress.maximumLength).")
         }
-        guard EmailAddress(email) != nil else {
+        guard let address = EmailAddress(email) else {
             throw TokenRejection(.invalidClaim, "Claim email is not a valid e-mail address.")
         }
+        return address
     }
 
-    /// The identity in claims that passed every check.
-    static func identity(from claims: [String: JSONValue]) -> VerifiedIdentity {
-        guard case .string(let name)? = claims["name"], case .string(let email)? = claims["email"],
-              case .number(let exp)? = claims["exp"], let address = EmailAddress(email) else {
-            preconditionFailure("identity(from:) is only called on checked claims")
+    /// `jti`, optional, must be a string.
+    static func checkTokenID(_ claims: [String: JSONValue]) throws(TokenRejection) -> String? {
+        switch claims["jti"] {
+        case nil: return nil
+        case .string(let jti)?: return jti
+        case let other?: throw TokenRejection(.invalidClaim, "Claim jti must be a string, not \(other.typeName).")
         }
-        var tokenID: String? = nil
-        if case .string(let jti)? = claims["jti"] { tokenID = jti }
-        return VerifiedIdentity(name: name.trimmingCharacters(in: .whitespacesAndNewlines), email: address,
-                                expiresAt: Int64(exp.rounded(.down)), tokenID: tokenID)
     }
 
     static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
