@@ -41,6 +41,11 @@ public enum WidgetSessionToken {
         decode(token)?.claims.accountID
     }
 
+    /// The session id a token claims, read without verifying it.
+    public static func claimedSessionID(_ token: String) -> String? {
+        decode(token)?.claims.sessionID
+    }
+
     /// The claims, if `token` is well formed and was signed with `secret`. Says nothing about expiry or revocation.
     public static func verify(_ token: String, secret: String) -> WidgetSessionClaims? {
         guard let decoded = decode(token) else { return nil }

@@ -1,128 +1,154 @@
 import Fluent
 import Foundation
 import LanternCore
+import SQLKit
 import Vapor
+
+/// A contact as widget requests need it: identity, preferred language and company memberships.
+struct ContactRecord: Sendable, Equatable {
+    let id: Int
+    let name: String
+    let email: String
+    let language: String?
+    let companyIDs: [Int]
+}
 
 /// A signed-in widget caller: the verified contact behind a live session.
 struct WidgetSignedIn: Sendable {
     let claims: WidgetSessionClaims
-    let contact: Contact
-    let companyIDs: [Int]
+    let contact: ContactRecord
 
-    var viewer: Viewer { .contact(companyIDs: Set(companyIDs)) }
+    var viewer: Viewer { .contact(companyIDs: Set(contact.companyIDs)) }
 }
 
-/// Signs customers in to a widget with their JWT, checks and ends widget sessions.
+/// Signs customers in to a widget with their JWT, checks and ends widget sessions. These run on every widget
+/// request, so they use plain SQL: two queries per request, whatever the database.
 enum WidgetSessionService {
     /// The outcome of a sign-in: the session token and the contact it stands for.
     struct SignIn: Sendable {
         let sessionToken: String
         let claims: WidgetSessionClaims
-        let contact: Contact
-        let companyIDs: [Int]
+        let contact: ContactRecord
     }
 
     /// Verifies `token` with the widget's account secret, finds or creates the contact and issues a session.
     static func signIn(widgetID: Int, token: String, on db: any Database, now: Date = Date()) async throws -> SignIn {
-        guard let widget = try await Widget.find(widgetID, on: db),
-              let account = try await Account.find(widget.accountID, on: db) else {
-            throw APIError.widgetNotFound
-        }
+        guard let row = try await db.sql.raw("""
+            SELECT w.account_id, a.shared_secret FROM widgets w JOIN accounts a ON a.id = w.account_id
+            WHERE w.id = \(bind: widgetID)
+            """).first() else { throw APIError.widgetNotFound }
+        let accountID = try row.decode(column: "account_id", as: Int.self)
+        let secret = try row.decode(column: "shared_secret", as: String.self)
         let identity: VerifiedIdentity
         do {
-            identity = try WidgetTokenPolicy.standard.verify(token, secret: account.sharedSecret, now: now)
+            identity = try WidgetTokenPolicy.standard.verify(token, secret: secret, now: now)
         } catch {
             throw APIError.unauthorized(error.code.rawValue, error.message)
         }
-        let accountID = try account.requireID()
         let contact = try await findOrCreateContact(accountID: accountID, identity: identity, on: db)
-        let contactID = try contact.requireID()
         let claims = WidgetSessionClaims(
             sessionID: WidgetSessionToken.newSessionID(), accountID: accountID, widgetID: widgetID,
-            contactID: contactID, issuedAt: Int64(now.timeIntervalSince1970), expiresAt: identity.expiresAt
+            contactID: contact.id, issuedAt: Int64(now.timeIntervalSince1970), expiresAt: identity.expiresAt
         )
-        return SignIn(sessionToken: WidgetSessionToken.issue(claims, secret: account.sharedSecret), claims: claims,
-                      contact: contact, companyIDs: try await companyIDs(of: contactID, on: db))
+        return SignIn(sessionToken: WidgetSessionToken.issue(claims, secret: secret), claims: claims, contact: contact)
     }
 
     /// The contact with the token's e-mail in the account, its name brought up to date; or a new contact, which
     /// joins every company whose domains include its e-mail domain.
-    static func findOrCreateContact(accountID: Int, identity: VerifiedIdentity, on db: any Database) async throws -> Contact {
-        if let existing = try await contact(accountID: accountID, email: identity.email.value, on: db) {
-            if existing.name != identity.name {
-                existing.name = identity.name
-                try await existing.save(on: db)
-            }
-            return existing
+    static func findOrCreateContact(accountID: Int, identity: VerifiedIdentity, on db: any Database) async throws -> ContactRecord {
+        let email = identity.email.value
+        if let existing = try await contact(where: "c.account_id = \(bind: accountID) AND c.email = \(bind: email)", on: db) {
+            guard existing.name != identity.name else { return existing }
+            try await db.sql.raw("""
+                UPDATE contacts SET name = \(bind: identity.name), updated_at = \(bind: Date()) WHERE id = \(bind: existing.id)
+                """).run()
+            return ContactRecord(id: existing.id, name: identity.name, email: existing.email,
+                                 language: existing.language, companyIDs: existing.companyIDs)
         }
         do {
             return try await db.writeTransaction { db in
-                let contact = Contact(accountID: accountID, name: identity.name, email: identity.email.value)
+                let contact = Contact(accountID: accountID, name: identity.name, email: email)
                 try await contact.create(on: db)
                 let contactID = try contact.requireID()
                 let domain = identity.email.domain
-                let companies = try await Company.query(on: db).filter(\.$accountID == accountID).all()
-                for company in companies where company.domains.contains(where: { $0.lowercased() == domain }) {
-                    try await CompanyMembership(accountID: accountID, contactID: contactID, companyID: company.requireID())
-                        .create(on: db)
+                var companyIDs: [Int] = []
+                for company in try await Company.query(on: db).filter(\.$accountID == accountID).all()
+                where company.domains.contains(where: { $0.lowercased() == domain }) {
+                    let companyID = try company.requireID()
+                    try await CompanyMembership(accountID: accountID, contactID: contactID, companyID: companyID).create(on: db)
+                    companyIDs.append(companyID)
                 }
-                return contact
+                return ContactRecord(id: contactID, name: identity.name, email: email, language: nil, companyIDs: companyIDs.sorted())
             }
         } catch {
             // Another request may have created the same contact a moment ago (unique e-mail per account).
             guard (error as? any DatabaseError)?.isConstraintFailure == true,
-                  let raced = try await contact(accountID: accountID, email: identity.email.value, on: db) else { throw error }
+                  let raced = try await contact(where: "c.account_id = \(bind: accountID) AND c.email = \(bind: email)", on: db)
+            else { throw error }
             return raced
         }
     }
 
-    private static func contact(accountID: Int, email: String, on db: any Database) async throws -> Contact? {
-        try await Contact.query(on: db).filter(\.$accountID == accountID).filter(\.$email == email).first()
-    }
-
-    static func companyIDs(of contactID: Int, on db: any Database) async throws -> [Int] {
-        try await CompanyMembership.query(on: db).filter(\.$contactID == contactID).all().map(\.companyID).sorted()
+    /// One contact with its company ids, in one query.
+    static func contact(where condition: SQLQueryString, on db: any Database) async throws -> ContactRecord? {
+        let rows = try await db.sql.raw("""
+            SELECT c.id, c.name, c.email, c.language, m.company_id FROM contacts c
+            LEFT JOIN company_memberships m ON m.contact_id = c.id
+            WHERE \(condition) ORDER BY m.company_id
+            """).all()
+        guard let first = rows.first else { return nil }
+        return ContactRecord(
+            id: try first.decode(column: "id", as: Int.self),
+            name: try first.decode(column: "name", as: String.self),
+            email: try first.decode(column: "email", as: String.self),
+            language: try first.decode(column: "language", as: String?.self),
+            companyIDs: try rows.compactMap { try $0.decode(column: "company_id", as: Int?.self) }
+        )
     }
 
     /// The live session behind `token` for a widget of `accountID` (any account when `nil`).
     /// Throws 401 `session_invalid` for an unknown, forged, revoked or secret-reset session, `session_expired` after expiry.
     static func authenticate(token: String, accountID expectedAccountID: Int?, on db: any Database, now: Date = Date()) async throws -> WidgetSignedIn {
-        let claims = try await verifiedClaims(token: token, on: db)
+        let (claims, revoked) = try await verifiedClaims(token: token, on: db)
         if let expectedAccountID, claims.accountID != expectedAccountID { throw APIError.sessionInvalid }
         if claims.expiresAt <= Int64(now.timeIntervalSince1970) { throw APIError.sessionExpired }
-        if try await isRevoked(claims.sessionID, on: db) { throw APIError.sessionInvalid }
-        guard let contact = try await Contact.find(claims.contactID, on: db), contact.accountID == claims.accountID else {
-            throw APIError.sessionInvalid
-        }
-        return WidgetSignedIn(claims: claims, contact: contact, companyIDs: try await companyIDs(of: claims.contactID, on: db))
+        if revoked { throw APIError.sessionInvalid }
+        guard let contact = try await contact(where: "c.id = \(bind: claims.contactID) AND c.account_id = \(bind: claims.accountID)", on: db)
+        else { throw APIError.sessionInvalid }
+        return WidgetSignedIn(claims: claims, contact: contact)
     }
 
     /// Ends the session behind `token` for good. Ending an already expired or revoked session is not an error.
     static func revoke(token: String, on db: any Database, now: Date = Date()) async throws {
-        let claims = try await verifiedClaims(token: token, on: db)
-        guard claims.expiresAt > Int64(now.timeIntervalSince1970) else { return }
+        let (claims, revoked) = try await verifiedClaims(token: token, on: db)
+        guard !revoked, claims.expiresAt > Int64(now.timeIntervalSince1970) else { return }
         let expiresAt = Date(timeIntervalSince1970: TimeInterval(claims.expiresAt))
-        try await db.writeTransaction { db in
-            guard try await !isRevoked(claims.sessionID, on: db) else { return }
-            try await WidgetSessionRevocation(accountID: claims.accountID, sessionID: claims.sessionID,
-                                              expiresAt: expiresAt, revokedAt: now).create(on: db)
-            // Revocations of sessions that have expired anyway are no longer needed.
-            try await WidgetSessionRevocation.query(on: db).filter(\.$accountID == claims.accountID)
-                .filter(\.$expiresAt < now.addingTimeInterval(-60)).delete()
+        do {
+            try await db.writeTransaction { db in
+                try await WidgetSessionRevocation(accountID: claims.accountID, sessionID: claims.sessionID,
+                                                  expiresAt: expiresAt, revokedAt: now).create(on: db)
+                // Revocations of sessions that have expired anyway are no longer needed.
+                try await WidgetSessionRevocation.query(on: db).filter(\.$accountID == claims.accountID)
+                    .filter(\.$expiresAt < now.addingTimeInterval(-60)).delete()
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Revoked concurrently by another request: the session is dead either way.
         }
     }
 
-    /// Claims whose signature checks out with the claimed account's current secret.
-    private static func verifiedClaims(token: String, on db: any Database) async throws -> WidgetSessionClaims {
+    /// Claims whose signature checks out with the claimed account's current secret, and whether they were revoked,
+    /// in one query.
+    private static func verifiedClaims(token: String, on db: any Database) async throws -> (WidgetSessionClaims, revoked: Bool) {
         guard let accountID = WidgetSessionToken.claimedAccountID(token),
-              let account = try await Account.find(accountID, on: db),
-              let claims = WidgetSessionToken.verify(token, secret: account.sharedSecret)
+              let sessionID = WidgetSessionToken.claimedSessionID(token),
+              let row = try await db.sql.raw("""
+                  SELECT a.shared_secret, CASE WHEN EXISTS (SELECT 1 FROM widget_session_revocations r
+                      WHERE r.session_id = \(bind: sessionID)) THEN 1 ELSE 0 END AS revoked
+                  FROM accounts a WHERE a.id = \(bind: accountID)
+                  """).first(),
+              let claims = WidgetSessionToken.verify(token, secret: try row.decode(column: "shared_secret", as: String.self))
         else { throw APIError.sessionInvalid }
-        return claims
-    }
-
-    private static func isRevoked(_ sessionID: String, on db: any Database) async throws -> Bool {
-        try await WidgetSessionRevocation.query(on: db).filter(\.$sessionID == sessionID).first() != nil
+        return (claims, try row.decode(column: "revoked", as: Int.self) != 0)
     }
 }
 

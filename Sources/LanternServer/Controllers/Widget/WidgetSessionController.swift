@@ -30,12 +30,12 @@ struct WidgetSessionController: RouteCollection {
             try container.encode(companyIDs, forKey: .companyIDs)
         }
 
-        init(_ contact: Contact, companyIDs: [Int]) throws {
-            id = try contact.requireID()
+        init(_ contact: ContactRecord) {
+            id = contact.id
             name = contact.name
             email = contact.email
             language = contact.language
-            self.companyIDs = companyIDs
+            companyIDs = contact.companyIDs
         }
     }
 
@@ -64,7 +64,7 @@ struct WidgetSessionController: RouteCollection {
         let body = try request.content.decode(SignInBody.self)
         let signIn = try await WidgetSessionService.signIn(widgetID: widgetID, token: body.token, on: request.db)
         let dto = SessionDTO(sessionToken: signIn.sessionToken, expiresAt: signIn.claims.expiresAt,
-                             contact: try ContactDTO(signIn.contact, companyIDs: signIn.companyIDs))
+                             contact: ContactDTO(signIn.contact))
         return try privateJSON(dto)
     }
 
@@ -73,7 +73,7 @@ struct WidgetSessionController: RouteCollection {
     func current(request: Request) async throws -> Response {
         let signedIn = try await WidgetSessionService.authenticate(token: try request.widgetSessionToken(), accountID: nil, on: request.db)
         let dto = SessionDTO(sessionToken: nil, expiresAt: signedIn.claims.expiresAt,
-                             contact: try ContactDTO(signedIn.contact, companyIDs: signedIn.companyIDs))
+                             contact: ContactDTO(signedIn.contact))
         return try privateJSON(dto)
     }
 
