@@ -6,6 +6,9 @@ func routes(_ app: Application) throws {
 
     let api = app.grouped("api", "v2").grouped(APIKeyAuthenticator())
     try api.register(collection: WidgetSecurityController())
+    try api.register(collection: SolutionCategoryController())
+    try api.register(collection: SolutionFolderController())
+    try api.register(collection: SolutionArticleController())
 
     if app.lantern.demo {
         try app.register(collection: DemoSiteController())
