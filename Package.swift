@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0" ..< "5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
     ],
     targets: [
         /// Domain rules: token policy, visibility, locale resolution, validation. No HTTP, no SQL.
@@ -64,6 +65,7 @@ let package = Package(
             dependencies: [
                 "LanternServer",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
     ]

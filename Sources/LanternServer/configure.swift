@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import NIOCore
+import SQLKit
 import Vapor
 
 /// Configures a Lantern application: database, migrations, middleware and routes. Does not migrate.
@@ -33,10 +34,25 @@ private func useDatabase(_ location: DatabaseLocation, on app: Application) thro
     }
 }
 
-/// Applies every pending migration; on SQLite, first switches the file to WAL journaling.
+/// Applies every pending migration; on SQLite, first switches the file to WAL journaling. On PostgreSQL the
+/// migrations run under an advisory lock, so processes starting together against one database take turns.
 public func migrate(_ app: Application) async throws {
     if app.db.isSQLite {
         try await app.db.sql.raw("PRAGMA journal_mode = WAL").run()
+        try await app.autoMigrate()
+        return
     }
-    try await app.autoMigrate()
+    try await app.db.withConnection { connection in
+        try await connection.sql.raw("SELECT pg_advisory_lock(\(literal: migrationLockKey))").run()
+        do {
+            try await app.autoMigrate()
+        } catch {
+            try? await connection.sql.raw("SELECT pg_advisory_unlock(\(literal: migrationLockKey))").run()
+            throw error
+        }
+        try await connection.sql.raw("SELECT pg_advisory_unlock(\(literal: migrationLockKey))").run()
+    }
 }
+
+/// The advisory lock that serialises migrations across processes ("Lantern" in ASCII).
+private let migrationLockKey = 0x4C616E7465726E

@@ -75,6 +75,23 @@ struct MigrationTests {
         }
     }
 
+    @Test("Server processes starting together against one PostgreSQL database migrate it once, in turn")
+    func concurrentMigrations() async throws {
+        guard TestDatabase.isPostgres else { return }  // SQLite lives on one machine, with one process migrating.
+        try await withEmptyDatabase { location in
+            guard case .postgres(let url) = location else { return }
+            let outputs = try await withThrowingTaskGroup(of: LanternBinary.Output.self) { group in
+                for _ in 0..<3 { group.addTask { try LanternBinary.run(["migrate"], database: url) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            for output in outputs { #expect(output.status == 0, "\(output.stderr)") }
+            try await withLantern(location: location, migrate: false) { app in
+                let applied = try await appliedMigrations(app)
+                #expect(applied.count == LanternMigrations.all.count)
+            }
+        }
+    }
+
     @Test("SQLite databases run in WAL mode")
     func walMode() async throws {
         try await withLantern { app in

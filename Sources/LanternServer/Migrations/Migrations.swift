@@ -21,5 +21,7 @@ enum LanternMigrations {
         CreateTickets(),
         CreateWidgetSessionRevocations(),
         CreateIndexes(),
+        // v2: full-text search.
+        CreateArticleSearch(),
     ]
 }

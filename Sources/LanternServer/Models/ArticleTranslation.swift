@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import LanternCore
 
 /// An article's title and HTML body in one language.
 final class ArticleTranslation: Model, @unchecked Sendable {
@@ -9,9 +10,14 @@ final class ArticleTranslation: Model, @unchecked Sendable {
     @Field(key: "account_id") var accountID: Int
     @Field(key: "article_id") var articleID: Int
     @Field(key: "language") var language: String
-    @Field(key: "title") var title: String
+    @Field(key: "title") private(set) var title: String
     /// The article body as (sanitised) HTML.
-    @Field(key: "description") var description: String
+    @Field(key: "description") private(set) var description: String
+    /// The body's visible text, for snippets.
+    @Field(key: "body_text") private(set) var bodyText: String
+    /// Title and body folded for search (lower case, no diacritics); the search index reads these columns.
+    @Field(key: "search_title") private(set) var searchTitle: String
+    @Field(key: "search_body") private(set) var searchBody: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -21,7 +27,19 @@ final class ArticleTranslation: Model, @unchecked Sendable {
         self.accountID = accountID
         self.articleID = articleID
         self.language = language
-        self.title = title
-        self.description = description
+        setContent(title: title, description: description)
+    }
+
+    /// Sets the title and (sanitised) HTML body, and the text the search index and snippets use.
+    func setContent(title: String? = nil, description: String? = nil) {
+        if let title {
+            self.title = title
+            searchTitle = SearchText.fold(title)
+        }
+        if let description {
+            self.description = description
+            bodyText = HTMLSanitizer.plainText(description)
+            searchBody = SearchText.fold(bodyText)
+        }
     }
 }

@@ -71,8 +71,7 @@ enum ArticleStore {
             article.updatedAt = Date()
             try await article.save(on: db)
             guard let translation = try await translation(of: article, in: language, on: db) else { throw APIError.translationNotFound }
-            if let title = fields.title { translation.title = title }
-            if let description = fields.description { translation.description = description }
+            translation.setContent(title: fields.title, description: fields.description)
             try await translation.save(on: db)
             return translation
         }

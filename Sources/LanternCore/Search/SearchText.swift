@@ -1,0 +1,112 @@
+import Foundation
+
+/// How Lantern turns text into search terms, the same way for articles and for what visitors type:
+/// lower case, diacritics removed, split on anything that is not a letter or digit.
+public enum SearchText {
+    /// `text` folded for matching: "Crème Brûlée" → "creme brulee".
+    public static func fold(_ text: String) -> String {
+        text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// The folded words of `text`.
+    public static func words(_ text: String) -> [String] {
+        fold(text).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+
+    /// Words too common to help find an article, for the languages the demo and most help centers use.
+    static let stopWords: Set<String> = [
+        // English
+        "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i", "if", "in",
+        "is", "it", "its", "me", "my", "of", "on", "or", "so", "the", "to", "was", "we", "what", "when", "where",
+        "which", "who", "why", "will", "with", "you", "your", "this", "that", "there", "into", "about",
+        // French
+        "au", "aux", "avec", "ce", "ces", "comment", "dans", "de", "des", "du", "en", "est", "et", "il", "je", "la",
+        "le", "les", "leur", "ma", "mes", "mon", "ne", "nos", "notre", "nous", "ou", "par", "pas", "pour", "qu", "que",
+        "qui", "sa", "se", "ses", "son", "sur", "ta", "te", "tes", "ton", "tu", "un", "une", "vos", "votre", "vous", "y",
+        // German and Spanish, the most common
+        "der", "die", "das", "und", "ist", "ich", "wie", "mit", "ein", "eine", "el", "los", "las", "y", "como", "con",
+        "por", "para", "una", "es",
+    ]
+
+    /// Most terms a query uses; the rest is ignored so that ranking work stays bounded.
+    public static let maximumQueryTerms = 8
+    /// Longest term kept (longer "words" are noise such as pasted tokens).
+    public static let maximumTermLength = 40
+}
+
+/// A visitor's query as search terms. Stop words are dropped unless nothing else is left; the last term is a
+/// prefix unless the query ends with a space (the visitor is still typing it).
+public struct SearchQuery: Equatable, Sendable {
+    public let terms: [String]
+    public let lastIsPrefix: Bool
+
+    public init(_ raw: String) {
+        let words = SearchText.words(String(raw.prefix(2000))).filter { $0.count <= SearchText.maximumTermLength }
+        let meaningful = words.filter { !SearchText.stopWords.contains($0) }
+        var unique: [String] = []
+        for word in (meaningful.isEmpty ? words : meaningful) where !unique.contains(word) { unique.append(word) }
+        terms = Array(unique.prefix(SearchText.maximumQueryTerms))
+        let endsWithSpace = raw.last.map { !($0.isLetter || $0.isNumber) } ?? true
+        lastIsPrefix = !endsWithSpace && terms.last == words.last
+    }
+
+    public var isEmpty: Bool { terms.isEmpty }
+
+    /// An FTS5 MATCH expression: every term quoted (no operator can get through), OR-ed so that articles matching
+    /// more of the query rank higher without requiring all of it; the last term as a prefix.
+    public var fts5Expression: String {
+        terms.enumerated().map { index, term in
+            "\"\(term)\"" + (lastIsPrefix && index == terms.count - 1 ? "*" : "")
+        }.joined(separator: " OR ")
+    }
+
+    /// A PostgreSQL `to_tsquery` text with the same meaning.
+    public var tsqueryExpression: String {
+        terms.enumerated().map { index, term in
+            "'\(term)'" + (lastIsPrefix && index == terms.count - 1 ? ":*" : "")
+        }.joined(separator: " | ")
+    }
+
+    /// Whether a folded word of an article matches one of the terms (stem-tolerant: a shared prefix of at least
+    /// four letters, or the whole shorter word), for highlighting.
+    public func matches(_ word: String) -> Bool {
+        terms.enumerated().contains { index, term in
+            if word == term { return true }
+            if lastIsPrefix && index == terms.count - 1 && word.hasPrefix(term) { return true }
+            let shared = zip(word, term).prefix { $0 == $1 }.count
+            return shared >= 4 && shared >= min(word.count, term.count) - 3
+        }
+    }
+}
+
+/// A short excerpt of an article's text around the best match, escaped as HTML, matches wrapped in `<mark>`.
+public enum SnippetBuilder {
+    public static func snippet(_ text: String, query: SearchQuery?, words windowSize: Int = 24) -> String {
+        let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard !tokens.isEmpty else { return "" }
+        let matched: [Bool] = tokens.map { token in
+            guard let query else { return false }
+            let folded = SearchText.words(String(token))
+            return folded.contains(where: query.matches)
+        }
+        var bestStart = 0, bestCount = -1
+        var count = 0
+        for index in tokens.indices {
+            if matched[index] { count += 1 }
+            if index >= windowSize, matched[index - windowSize] { count -= 1 }
+            let start = max(0, index - windowSize + 1)
+            if count > bestCount { bestCount = count; bestStart = start }
+        }
+        // Start a little before the first match of the window, for context.
+        if let first = (bestStart..<min(tokens.count, bestStart + windowSize)).first(where: { matched[$0] }) {
+            bestStart = max(0, min(first - 4, tokens.count - windowSize))
+        }
+        let end = min(tokens.count, bestStart + windowSize)
+        var parts: [String] = []
+        for index in bestStart..<end {
+            let escaped = HTMLSanitizer.escape(String(tokens[index]))
+            parts.append(matched[index] ? "<mark>\(escaped)</mark>" : escaped)
+        }
+        return (bestStart > 0 ? "… " : "") + parts.joined(separator: " ") + (end < tokens.count ? " …" : "")
+    }
+}

@@ -1,0 +1,189 @@
+import Fluent
+import LanternCore
+import SQLKit
+import Vapor
+
+/// The widget's read API and feedback, anonymous or with the widget session as Bearer. What it serves is
+/// exactly what `ReadingScope` allows.
+struct WidgetContentController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let widget = routes.grouped("widget", "v1", "widgets", ":widget_id")
+        widget.get(use: config)
+        widget.get("categories", use: categories)
+        widget.get("articles", use: articles)
+        widget.get("articles", ":article_id", use: article)
+        widget.post("articles", ":article_id", "feedback", use: feedback)
+    }
+
+    struct ContactFormDTO: Content {
+        let enabled: Bool
+        let logged_in_only: Bool
+    }
+
+    struct ConfigDTO: Content {
+        let id: Int
+        let name: String
+        let default_language: String
+        let languages: [String]
+        let contact_form: ContactFormDTO
+        let allowed_origins: [String]
+    }
+
+    @Sendable
+    func config(request: Request) async throws -> Response {
+        let context = try await WidgetContext.load(request, requireSessionCheck: false)
+        let widget = context.widget
+        return try privateJSON(ConfigDTO(
+            id: try widget.requireID(), name: widget.name,
+            default_language: widget.defaultLanguage ?? context.account.defaultLanguage,
+            languages: context.account.supportedLanguages,
+            contact_form: ContactFormDTO(enabled: widget.contactFormEnabled, logged_in_only: widget.contactFormLoggedInOnly),
+            allowed_origins: widget.allowedOrigins
+        ))
+    }
+
+    struct FolderDTO: Content {
+        let id: Int
+        let name: String
+        let description: String
+        let article_count: Int
+    }
+
+    struct CategoryDTO: Content {
+        let id: Int
+        let name: String
+        let description: String
+        let article_count: Int
+        let folders: [FolderDTO]
+    }
+
+    struct TreeDTO: Content {
+        let categories: [CategoryDTO]
+    }
+
+    @Sendable
+    func categories(request: Request) async throws -> Response {
+        let context = try await WidgetContext.load(request)
+        let tree = try await KnowledgeBaseReader.tree(context.scope, on: request.db)
+        return try privateJSON(TreeDTO(categories: tree.map { category in
+            CategoryDTO(id: category.id, name: category.name, description: category.description,
+                        article_count: category.folders.reduce(0) { $0 + $1.articleCount },
+                        folders: category.folders.map { FolderDTO(id: $0.id, name: $0.name, description: $0.description, article_count: $0.articleCount) })
+        }))
+    }
+
+    struct HitDTO: Content {
+        let id: Int
+        let title: String
+        let snippet: String
+        let category_id: Int
+        let folder_id: Int
+        let language: String
+    }
+
+    struct HitsDTO: Content {
+        let articles: [HitDTO]
+        let total: Int
+    }
+
+    static let defaultPerPage = 10
+    static let maximumPerPage = 50
+
+    @Sendable
+    func articles(request: Request) async throws -> Response {
+        let context = try await WidgetContext.load(request)
+        var errors = FieldErrors()
+        func number(_ name: String, range: ClosedRange<Int>) -> Int? {
+            guard let raw = request.query[String.self, at: name], !raw.isEmpty else { return nil }
+            guard let value = Int(raw), range.contains(value) else {
+                errors.add(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+                return nil
+            }
+            return value
+        }
+        let page = PageRequest(page: number("page", range: 1...10_000) ?? 1,
+                               perPage: number("per_page", range: 1...Self.maximumPerPage) ?? Self.defaultPerPage)
+        let folderID = number("folder_id", range: 1...Int.max)
+        let categoryID = number("category_id", range: 1...Int.max)
+        try errors.throwIfAny()
+        let query = SearchQuery(request.query[String.self, at: "query"] ?? "")
+        let result = query.isEmpty
+            ? try await KnowledgeBaseReader.list(context.scope, folderID: folderID, categoryID: categoryID, page: page, on: request.db)
+            : try await KnowledgeBaseReader.search(context.scope, query: query, page: page, on: request.db)
+        return try privateJSON(HitsDTO(articles: result.hits.map {
+            HitDTO(id: $0.articleID, title: $0.title, snippet: $0.snippet, category_id: $0.categoryID, folder_id: $0.folderID, language: $0.language)
+        }, total: result.total))
+    }
+
+    struct ArticleDTO: Content {
+        let id: Int
+        let title: String
+        let description: String
+        let language: String
+        let fallback: Bool
+        let thumbs_up: Int
+        let thumbs_down: Int
+    }
+
+    @Sendable
+    func article(request: Request) async throws -> Response {
+        let context = try await WidgetContext.load(request)
+        guard let id = request.parameters.get("article_id", as: Int.self),
+              let article = try await KnowledgeBaseReader.article(id, scope: context.scope, on: request.db)
+        else { throw APIError.articleNotFound }
+        return try privateJSON(ArticleDTO(id: article.id, title: article.title, description: article.description,
+                                          language: article.language, fallback: article.fallback,
+                                          thumbs_up: article.thumbsUp, thumbs_down: article.thumbsDown))
+    }
+
+    struct FeedbackBody: Decodable {
+        let helpful: Bool
+    }
+
+    @Sendable
+    func feedback(request: Request) async throws -> HTTPStatus {
+        let context = try await WidgetContext.load(request)
+        let body = try request.decodeBody(FeedbackBody.self)
+        guard let id = request.parameters.get("article_id", as: Int.self),
+              try await KnowledgeBaseReader.isVisible(id, scope: context.scope, on: request.db)
+        else { throw APIError.articleNotFound }
+        try await VoteService.vote(articleID: id, accountID: context.scope.accountID, contactID: context.signedIn?.contact.id,
+                                   helpful: body.helpful, on: request.db)
+        return .noContent
+    }
+
+    /// Widget responses depend on who asks: never stored by shared caches.
+    private func privateJSON<T: Encodable>(_ dto: T) throws -> Response {
+        let response = try ok(dto)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        response.headers.replaceOrAdd(name: .vary, value: "Authorization")
+        return response
+    }
+}
+
+/// A widget request's widget, account, caller and language.
+struct WidgetContext: Sendable {
+    let widget: Widget
+    let account: Account
+    let signedIn: WidgetSignedIn?
+    let scope: ReadingScope
+
+    /// Loads the widget named in the path and, when a Bearer session is sent, checks it (401 if it is not valid).
+    static func load(_ request: Request, requireSessionCheck: Bool = true) async throws -> WidgetContext {
+        let widgetID = try request.widgetID()
+        guard let widget = try await Widget.find(widgetID, on: request.db),
+              let account = try await Account.find(widget.accountID, on: request.db) else { throw APIError.widgetNotFound }
+        var signedIn: WidgetSignedIn? = nil
+        if requireSessionCheck, let token = request.headers.bearerAuthorization?.token {
+            signedIn = try await WidgetSessionService.authenticate(token: token, accountID: widget.accountID, on: request.db)
+        }
+        let categoryIDs = try await WidgetCategory.query(on: request.db).filter(\.$widgetID == widgetID).all().map(\.categoryID)
+        let language = LanguageResolver(supported: account.supportedLanguages, accountDefault: account.defaultLanguage)
+            .resolve(locale: request.query[String.self, at: "locale"], contactLanguage: signedIn?.contact.language,
+                     widgetDefault: widget.defaultLanguage)
+        let scope = ReadingScope(accountID: widget.accountID, categoryIDs: categoryIDs,
+                                 viewer: signedIn?.viewer ?? .anonymous, language: language,
+                                 accountLanguages: account.supportedLanguages)
+        return WidgetContext(widget: widget, account: account, signedIn: signedIn, scope: scope)
+    }
+}

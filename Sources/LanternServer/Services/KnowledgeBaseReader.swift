@@ -1,0 +1,184 @@
+import Fluent
+import Foundation
+import LanternCore
+import SQLKit
+
+/// What one widget request may read: the widget's account and categories, who is asking, and in which language.
+struct ReadingScope: Sendable {
+    let accountID: Int
+    /// The widget's linked categories; empty means all of the account's categories.
+    let categoryIDs: [Int]
+    let viewer: Viewer
+    /// The language content is served in (articles without it fall back to their primary language).
+    let language: String
+    /// The account's languages, for search stemming.
+    let accountLanguages: [String]
+
+    /// The condition on `a` (articles) and `f` (folders) that decides what may be read: published, in the
+    /// widget's categories, in a folder the viewer may see (`VisibilityRule`). Every read path uses it.
+    var condition: SQLQueryString {
+        var sql: SQLQueryString = "a.account_id = \(bind: accountID) AND a.status = \(literal: Article.Status.published.rawValue)"
+        if !categoryIDs.isEmpty { sql = sql + " AND f.category_id IN (\(unsafeRaw: Self.list(categoryIDs)))" }
+        let open = VisibilityRule.openKinds(for: viewer).map(\.rawValue).sorted()
+        var visibility: SQLQueryString = "f.visibility IN (\(unsafeRaw: Self.list(open)))"
+        if case .contact(let companyIDs) = viewer, !companyIDs.isEmpty {
+            visibility = visibility + " OR (f.visibility = \(literal: FolderVisibility.selectedCompanies.rawValue) AND EXISTS (SELECT 1 FROM folder_companies fc WHERE fc.folder_id = f.id AND fc.company_id IN (\(unsafeRaw: Self.list(companyIDs.sorted())))))"
+        }
+        return sql + " AND (" + visibility + ")"
+    }
+
+    /// `t` is the translation served for `a`: the scope's language, or the primary one when that is missing.
+    var servedTranslation: SQLQueryString {
+        "(t.language = \(bind: language) OR (t.language = a.primary_language AND NOT EXISTS (SELECT 1 FROM article_translations x WHERE x.article_id = a.id AND x.language = \(bind: language))))"
+    }
+
+    /// Integers rendered into SQL (never user text).
+    private static func list(_ values: [Int]) -> String { values.map(String.init).joined(separator: ",") }
+}
+
+/// The knowledge base as widget callers see it: exactly what `ReadingScope` allows, on every path.
+enum KnowledgeBaseReader {
+    struct FolderNode: Sendable {
+        let id: Int
+        let name: String
+        let description: String
+        let articleCount: Int
+    }
+
+    struct CategoryNode: Sendable {
+        let id: Int
+        let name: String
+        let description: String
+        var folders: [FolderNode]
+    }
+
+    struct Hit: Sendable {
+        let articleID: Int
+        let categoryID: Int
+        let folderID: Int
+        let language: String
+        let title: String
+        let snippet: String
+    }
+
+    struct ServedArticle: Sendable {
+        let id: Int
+        let title: String
+        let description: String
+        let language: String
+        let fallback: Bool
+        let thumbsUp: Int
+        let thumbsDown: Int
+    }
+
+    /// Categories → folders with the number of visible articles; folders with none are left out.
+    static func tree(_ scope: ReadingScope, on db: any Database) async throws -> [CategoryNode] {
+        let rows = try await db.sql.raw("""
+            SELECT c.id AS category_id, c.name AS category_name, c.description AS category_description,
+                   f.id AS folder_id, f.name AS folder_name, f.description AS folder_description, COUNT(a.id) AS articles
+            FROM articles a JOIN solution_folders f ON f.id = a.folder_id JOIN solution_categories c ON c.id = f.category_id
+            WHERE \(scope.condition)
+            GROUP BY c.id, c.name, c.description, c.position, f.id, f.name, f.description, f.position
+            ORDER BY c.position, c.id, f.position, f.id
+            """).all()
+        var categories: [CategoryNode] = []
+        for row in rows {
+            let categoryID = try row.decode(column: "category_id", as: Int.self)
+            let folder = FolderNode(id: try row.decode(column: "folder_id", as: Int.self),
+                                    name: try row.decode(column: "folder_name", as: String.self),
+                                    description: try row.decode(column: "folder_description", as: String.self),
+                                    articleCount: try row.decode(column: "articles", as: Int.self))
+            if categories.last?.id == categoryID {
+                categories[categories.count - 1].folders.append(folder)
+            } else {
+                categories.append(CategoryNode(id: categoryID, name: try row.decode(column: "category_name", as: String.self),
+                                               description: try row.decode(column: "category_description", as: String.self),
+                                               folders: [folder]))
+            }
+        }
+        return categories
+    }
+
+    /// Visible articles, most helpful first, optionally within one folder or category.
+    static func list(_ scope: ReadingScope, folderID: Int?, categoryID: Int?, page: PageRequest, on db: any Database) async throws -> (hits: [Hit], total: Int) {
+        var filter: SQLQueryString = "\(scope.condition) AND \(scope.servedTranslation)"
+        if let folderID { filter = filter + " AND a.folder_id = \(bind: folderID)" }
+        if let categoryID { filter = filter + " AND f.category_id = \(bind: categoryID)" }
+        let from: SQLQueryString = "FROM articles a JOIN solution_folders f ON f.id = a.folder_id JOIN article_translations t ON t.article_id = a.id WHERE "
+        let rows = try await db.sql.raw("""
+            SELECT a.id, f.category_id, a.folder_id, t.language, t.title, t.body_text \(from)\(filter)
+            ORDER BY a.thumbs_up DESC, a.thumbs_down ASC, a.id ASC LIMIT \(literal: page.perPage) OFFSET \(literal: page.offset)
+            """).all()
+        let total = try await count(from + filter, on: db)
+        return (try rows.map { try hit($0, query: nil) }, total)
+    }
+
+    /// Full-text search over the served translations, best first.
+    static func search(_ scope: ReadingScope, query: SearchQuery, page: PageRequest, on db: any Database) async throws -> (hits: [Hit], total: Int) {
+        guard !query.isEmpty else { return ([], 0) }
+        let filter: SQLQueryString = "\(scope.condition) AND \(scope.servedTranslation)"
+        let from: SQLQueryString
+        let score: SQLQueryString
+        let order: SQLQueryString
+        if db.isSQLite {
+            from = """
+                FROM article_search JOIN article_translations t ON t.id = article_search.rowid
+                JOIN articles a ON a.id = t.article_id JOIN solution_folders f ON f.id = a.folder_id
+                WHERE article_search MATCH \(bind: query.fts5Expression) AND
+                """
+            score = "bm25(article_search, 10.0, 1.0)"
+            order = "score ASC, a.id ASC"
+        } else {
+            let configurations = Set(scope.accountLanguages.compactMap { CreateArticleSearch.postgresConfigurations[LanguageCode($0)?.base ?? ""] } + ["simple"])
+            var tsquery: SQLQueryString = ""
+            for (index, configuration) in configurations.sorted().enumerated() {
+                tsquery = tsquery + (index == 0 ? "" : " || ") + "to_tsquery(\(bind: configuration)::regconfig, \(bind: query.tsqueryExpression))"
+            }
+            from = """
+                FROM article_translations t JOIN articles a ON a.id = t.article_id JOIN solution_folders f ON f.id = a.folder_id,
+                (SELECT \(tsquery) AS query) q WHERE t.search_vector @@ q.query AND
+                """
+            score = "ts_rank('{0.1, 0.2, 0.1, 1.0}', t.search_vector, q.query)"
+            order = "score DESC, a.id ASC"
+        }
+        let rows = try await db.sql.raw("""
+            SELECT a.id, f.category_id, a.folder_id, t.language, t.title, t.body_text, \(score) AS score \(from) \(filter)
+            ORDER BY \(order) LIMIT \(literal: page.perPage) OFFSET \(literal: page.offset)
+            """).all()
+        let total = try await count(from + " " + filter, on: db)
+        return (try rows.map { try hit($0, query: query) }, total)
+    }
+
+    /// One visible article in the served language; `nil` when it does not exist or the scope may not see it.
+    static func article(_ id: Int, scope: ReadingScope, on db: any Database) async throws -> ServedArticle? {
+        guard let row = try await db.sql.raw("""
+            SELECT a.id, a.thumbs_up, a.thumbs_down, t.title, t.description, t.language
+            FROM articles a JOIN solution_folders f ON f.id = a.folder_id JOIN article_translations t ON t.article_id = a.id
+            WHERE a.id = \(bind: id) AND \(scope.condition) AND \(scope.servedTranslation)
+            """).first() else { return nil }
+        let language = try row.decode(column: "language", as: String.self)
+        return ServedArticle(id: id, title: try row.decode(column: "title", as: String.self),
+                             description: try row.decode(column: "description", as: String.self), language: language,
+                             fallback: language != scope.language,
+                             thumbsUp: try row.decode(column: "thumbs_up", as: Int.self),
+                             thumbsDown: try row.decode(column: "thumbs_down", as: Int.self))
+    }
+
+    /// Whether the scope may see article `id`.
+    static func isVisible(_ id: Int, scope: ReadingScope, on db: any Database) async throws -> Bool {
+        try await db.sql.raw("""
+            SELECT a.id FROM articles a JOIN solution_folders f ON f.id = a.folder_id WHERE a.id = \(bind: id) AND \(scope.condition)
+            """).first() != nil
+    }
+
+    private static func count(_ fromAndFilter: SQLQueryString, on db: any Database) async throws -> Int {
+        try await db.sql.raw("SELECT COUNT(*) AS total " + fromAndFilter).first()?.decode(column: "total", as: Int.self) ?? 0
+    }
+
+    private static func hit(_ row: any SQLRow, query: SearchQuery?) throws -> Hit {
+        Hit(articleID: try row.decode(column: "id", as: Int.self), categoryID: try row.decode(column: "category_id", as: Int.self),
+            folderID: try row.decode(column: "folder_id", as: Int.self), language: try row.decode(column: "language", as: String.self),
+            title: try row.decode(column: "title", as: String.self),
+            snippet: SnippetBuilder.snippet(try row.decode(column: "body_text", as: String.self), query: query))
+    }
+}
