@@ -3,12 +3,16 @@ import Vapor
 func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
     try app.register(collection: WidgetSessionController())
+    try app.register(collection: WidgetContentController())
 
     let api = app.grouped("api", "v2").grouped(APIKeyAuthenticator())
     try api.register(collection: WidgetSecurityController())
     try api.register(collection: SolutionCategoryController())
     try api.register(collection: SolutionFolderController())
     try api.register(collection: SolutionArticleController())
+    try api.register(collection: CompanyController())
+    try api.register(collection: ContactController())
+    try api.register(collection: WidgetAdminController())
 
     if app.lantern.demo {
         try app.register(collection: DemoSiteController())
