@@ -43,10 +43,9 @@ public enum VisibilityRule {
         }
     }
 
-    /// The visibility kinds a viewer may see regardless of company lists (selected-companies folders excepted).
+    /// The visibility kinds a viewer may see whatever the folder's company list (for a contact, selected-companies
+    /// folders depend on the list and are not included).
     public static func openKinds(for viewer: Viewer) -> Set<FolderVisibility> {
-        Set(FolderVisibility.allCases.filter { kind in
-            kind != .selectedCompanies && canSee(kind, folderCompanyIDs: [], viewer: viewer)
-        })
+        Set(FolderVisibility.allCases.filter { kind in canSee(kind, folderCompanyIDs: [], viewer: viewer) })
     }
 }

@@ -16,6 +16,7 @@ public func configure(_ app: Application, settings: LanternSettings) throws {
     app.routes.defaultMaxBodySize = "64kb"
     app.http.server.configuration.serverName = "Lantern"
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    _ = app.searchVocabulary
 
     try routes(app)
 }

@@ -9,6 +9,8 @@ func routes(_ app: Application) throws {
     try api.register(collection: WidgetSecurityController())
     try api.register(collection: SolutionCategoryController())
     try api.register(collection: SolutionFolderController())
+    try api.register(collection: SolutionSearchController())
+    try api.register(collection: ArticleVotesController())
     try api.register(collection: SolutionArticleController())
     try api.register(collection: CompanyController())
     try api.register(collection: ContactController())

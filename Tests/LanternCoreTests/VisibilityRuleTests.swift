@@ -36,7 +36,7 @@ struct VisibilityRuleTests {
         #expect(VisibilityRule.openKinds(for: .anonymous) == [.allUsers])
         #expect(VisibilityRule.openKinds(for: .contact(companyIDs: [1])) == [.allUsers, .loggedInUsers])
         #expect(VisibilityRule.openKinds(for: .bot) == [.allUsers, .bots])
-        #expect(VisibilityRule.openKinds(for: .agent) == [.allUsers, .loggedInUsers, .agents, .bots])
+        #expect(VisibilityRule.openKinds(for: .agent) == Set(FolderVisibility.allCases))
     }
 
     @Test("Visibility codes are the API's numbers")

@@ -40,15 +40,17 @@ public enum HTMLSanitizer {
                 }
                 guard allowedTags.contains(name) else { continue }
                 output += "<" + name
+                var linked = false
                 for (attribute, value) in attributes where allowedAttributes[name]?.contains(attribute) == true {
                     if urlAttributes.contains(attribute) {
                         guard let url = safeURL(value, image: name == "img") else { continue }
                         output += " \(attribute)=\"\(escape(url))\""
+                        linked = linked || attribute == "href"
                     } else {
                         output += " \(attribute)=\"\(escape(value))\""
                     }
                 }
-                if name == "a", attributes.contains(where: { $0.0 == "href" }) { output += " rel=\"noopener noreferrer nofollow\"" }
+                if linked { output += " rel=\"noopener noreferrer nofollow\"" }
                 output += ">"
                 if !voidTags.contains(name) { open.append(name) }
             case .endTag(let name):

@@ -52,6 +52,27 @@ public struct SearchQuery: Equatable, Sendable {
 
     public var isEmpty: Bool { terms.isEmpty }
 
+    /// The query with likely corrections of mistyped terms added (as further alternatives, never as prefixes).
+    /// The last term is corrected too, unless it is the start of a known word: a typo there must not empty the
+    /// type-ahead results.
+    public func corrected(by corrector: TypoCorrector) -> SearchQuery {
+        var extra: [String] = []
+        for (index, term) in terms.enumerated() {
+            if lastIsPrefix && index == terms.count - 1 && corrector.hasWord(withPrefix: term) { continue }
+            for correction in corrector.corrections(for: term) where !terms.contains(correction) && !extra.contains(correction) {
+                extra.append(correction)
+            }
+        }
+        guard !extra.isEmpty else { return self }
+        // Corrections go first, so that a prefix last term stays last.
+        return SearchQuery(terms: extra + terms, lastIsPrefix: lastIsPrefix)
+    }
+
+    init(terms: [String], lastIsPrefix: Bool) {
+        self.terms = terms
+        self.lastIsPrefix = lastIsPrefix
+    }
+
     /// An FTS5 MATCH expression: every term quoted (no operator can get through), OR-ed so that articles matching
     /// more of the query rank higher without requiring all of it; the last term as a prefix.
     public var fts5Expression: String {

@@ -114,7 +114,7 @@ enum KnowledgeBaseReader {
     }
 
     /// Full-text search over the served translations, best first.
-    static func search(_ scope: ReadingScope, query: SearchQuery, page: PageRequest, on db: any Database) async throws -> (hits: [Hit], total: Int) {
+    static func search(_ scope: ReadingScope, query: SearchQuery, page: PageRequest, offset: Int? = nil, on db: any Database) async throws -> (hits: [Hit], total: Int) {
         guard !query.isEmpty else { return ([], 0) }
         let filter: SQLQueryString = "\(scope.condition) AND \(scope.servedTranslation)"
         let from: SQLQueryString
@@ -143,7 +143,7 @@ enum KnowledgeBaseReader {
         }
         let rows = try await db.sql.raw("""
             SELECT a.id, f.category_id, a.folder_id, t.language, t.title, t.body_text, \(score) AS score \(from) \(filter)
-            ORDER BY \(order) LIMIT \(literal: page.perPage) OFFSET \(literal: page.offset)
+            ORDER BY \(order) LIMIT \(literal: page.perPage) OFFSET \(literal: offset ?? page.offset)
             """).all()
         let total = try await count(from + " " + filter, on: db)
         return (try rows.map { try hit($0, query: query) }, total)

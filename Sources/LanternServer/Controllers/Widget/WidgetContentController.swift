@@ -106,7 +106,11 @@ struct WidgetContentController: RouteCollection {
         let folderID = number("folder_id", range: 1...Int.max)
         let categoryID = number("category_id", range: 1...Int.max)
         try errors.throwIfAny()
-        let query = SearchQuery(request.query[String.self, at: "query"] ?? "")
+        var query = SearchQuery(request.query[String.self, at: "query"] ?? "")
+        if !query.isEmpty {
+            let corrector = try await request.application.searchVocabulary.corrector(accountID: context.scope.accountID, on: request.db)
+            query = query.corrected(by: corrector)
+        }
         let result = query.isEmpty
             ? try await KnowledgeBaseReader.list(context.scope, folderID: folderID, categoryID: categoryID, page: page, on: request.db)
             : try await KnowledgeBaseReader.search(context.scope, query: query, page: page, on: request.db)

@@ -1,0 +1,42 @@
+import Fluent
+import LanternCore
+import Vapor
+
+/// `GET /api/v2/solutions/search?term=Q`: knowledge-base search for API callers. Bot keys search all-users and
+/// bots folders; agents search everything. Published articles only, in the account's default language unless
+/// `language` says otherwise.
+struct SolutionSearchController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("solutions", "search", use: search)
+    }
+
+    struct HitDTO: Content {
+        let id: Int
+        let title: String
+        let snippet: String
+        let category_id: Int
+        let folder_id: Int
+        let language: String
+    }
+
+    @Sendable
+    func search(request: Request) async throws -> Response {
+        let caller = try request.apiCaller
+        let account = try await request.account(of: caller)
+        let page = try PageRequest(from: request)
+        var errors = FieldErrors()
+        let term = request.query[String.self, at: "term"] ?? ""
+        if term.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.add("term", "is required") }
+        let language = errors.language(request.query[String.self, at: "language"], "language", supported: account.supportedLanguages)
+        try errors.throwIfAny()
+        let scope = ReadingScope(accountID: caller.accountID, categoryIDs: [], viewer: caller.role == .bot ? .bot : .agent,
+                                 language: language ?? account.defaultLanguage, accountLanguages: account.supportedLanguages)
+        let corrector = try await request.application.searchVocabulary.corrector(accountID: caller.accountID, on: request.db)
+        let query = SearchQuery(term).corrected(by: corrector)
+        let fetch = PageRequest(page: page.page, perPage: page.perPage + 1)
+        let result = try await KnowledgeBaseReader.search(scope, query: query, page: PageRequest(page: 1, perPage: fetch.perPage), offset: page.offset, on: request.db)
+        return try Page(fetched: result.hits, request: page).map {
+            HitDTO(id: $0.articleID, title: $0.title, snippet: $0.snippet, category_id: $0.categoryID, folder_id: $0.folderID, language: $0.language)
+        }.response(for: request, pageRequest: page)
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+@testable import LanternCore
+
+@Suite("Search text")
+struct SearchTextTests {
+    @Test("Queries are folded, stop words dropped, the last term a prefix while typing")
+    func queries() {
+        let query = SearchQuery("How do I Change my PÁSSWORD")
+        #expect(query.terms == ["change", "password"])
+        #expect(query.lastIsPrefix)
+        #expect(query.fts5Expression == #""change" OR "password"*"#)
+        #expect(query.tsqueryExpression == "'change' | 'password':*")
+        #expect(!SearchQuery("password ").lastIsPrefix)
+        #expect(SearchQuery("the").terms == ["the"])
+        #expect(SearchQuery("\"; DROP TABLE x; -- NEAR(a b) *").terms == ["drop", "table", "x", "near", "b"])
+        #expect(SearchQuery("🔑🙂 !!!").isEmpty)
+        #expect(SearchQuery(String(repeating: "word ", count: 500)).terms == ["word"])
+        #expect(SearchQuery((1...20).map { "term\($0)" }.joined(separator: " ")).terms.count == SearchText.maximumQueryTerms)
+    }
+
+    @Test("Typos are corrected to known words within one edit (two for long words), most used first")
+    func typos() {
+        let corrector = TypoCorrector(frequency: ["change": 5, "password": 9, "passport": 1, "invoice": 4, "chance": 1, "recurring": 3])
+        #expect(corrector.corrections(for: "chnage") == ["change"])
+        #expect(corrector.corrections(for: "pasword") == ["password"])
+        #expect(corrector.corrections(for: "invioce") == ["invoice"])
+        #expect(corrector.corrections(for: "recuring") == ["recurring"])
+        #expect(corrector.corrections(for: "reccurringg") == ["recurring"])
+        #expect(corrector.corrections(for: "password").isEmpty)
+        #expect(corrector.corrections(for: "xyzzy").isEmpty)
+        #expect(corrector.corrections(for: "pas").isEmpty)
+        #expect(corrector.hasWord(withPrefix: "passw"))
+        #expect(!corrector.hasWord(withPrefix: "passx"))
+        let corrected = SearchQuery("chnage pasword").corrected(by: corrector)
+        #expect(corrected.terms == ["change", "password", "chnage", "pasword"])
+        #expect(!corrected.lastIsPrefix || corrected.terms.last == "pasword")
+        #expect(SearchQuery("change passw").corrected(by: corrector).terms == ["change", "passw"])
+        #expect(TypoCorrector.distance("chnage", "change") == 1)
+        #expect(TypoCorrector.distance("kitten", "sitting") == 3)
+    }
+
+    @Test("Snippets are escaped, highlight matches with <mark> and centre on the best window")
+    func snippets() {
+        let text = "Intro words here. " + String(repeating: "filler ", count: 40) + "To change your <b>password</b>, open Settings & Security. " + String(repeating: "tail ", count: 40)
+        let snippet = SnippetBuilder.snippet(text, query: SearchQuery("change password"))
+        #expect(snippet.contains("<mark>change</mark>"))
+        #expect(snippet.contains("&lt;b&gt;password&lt;/b&gt;,") || snippet.contains("<mark>&lt;b&gt;password&lt;/b&gt;,</mark>"))
+        #expect(snippet.contains("&amp;"))
+        #expect(!snippet.contains("<b>"))
+        #expect(snippet.hasPrefix("… "))
+        let plain = SnippetBuilder.snippet("Short text", query: nil)
+        #expect(plain == "Short text")
+    }
+}
+
+@Suite("HTML sanitiser")
+struct HTMLSanitizerTests {
+    @Test("Allowed markup survives; scripts, handlers, styles and dangerous URLs do not", arguments: [
+        ("<p>Hello <strong>world</strong></p>", "<p>Hello <strong>world</strong></p>"),
+        ("<script>alert(1)</script><p>ok</p>", "<p>ok</p>"),
+        ("<p onclick=\"x()\" style=\"color:red\">hi</p>", "<p>hi</p>"),
+        ("<a href=\"javascript:alert(1)\">x</a>", "<a>x</a>"),
+        ("<a href=\" JaVaScRiPt:alert(1)\">x</a>", "<a>x</a>"),
+        ("<a href=\"https://example.com/?a=1&amp;b=2\">x</a>", "<a href=\"https://example.com/?a=1&amp;b=2\" rel=\"noopener noreferrer nofollow\">x</a>"),
+        ("<img src=\"data:image/png;base64,AAA\" onerror=\"x()\">", "<img>"),
+        ("<img src=\"/logo.png\" alt=\"Logo\">", "<img src=\"/logo.png\" alt=\"Logo\">"),
+        ("<iframe src=\"https://evil.example\"></iframe>after", "after"),
+        ("<p>unclosed <em>tags", "<p>unclosed <em>tags</em></p>"),
+        ("a < b & c > d", "a &lt; b &amp; c &gt; d"),
+        ("<!-- comment --><p>x</p>", "<p>x</p>"),
+        ("<svg><script>alert(1)</script></svg><p>y</p>", "<p>y</p>"),
+        ("<p>caf&eacute; &#233; &#x263A;</p>", "<p>café é ☺</p>"),
+        ("</p><p>stray close</p>", "<p>stray close</p>"),
+        ("<STYLE>body{}</STYLE><B>bold</B>", "<b>bold</b>"),
+    ])
+    func sanitizes(input: String, expected: String) {
+        #expect(HTMLSanitizer.sanitize(input) == expected)
+    }
+
+    @Test("Plain text drops markup and scripts and separates blocks")
+    func plainText() {
+        #expect(HTMLSanitizer.plainText("<h2>Title</h2><p>First&nbsp;para</p><script>x()</script><ul><li>one</li><li>two</li></ul>")
+                == "Title First para one two")
+    }
+}
