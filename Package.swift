@@ -66,7 +66,8 @@ let package = Package(
                 "LanternServer",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Resources"]
         ),
     ]
 )

@@ -111,12 +111,21 @@ struct WidgetContentController: RouteCollection {
             let corrector = try await request.application.searchVocabulary.corrector(accountID: context.scope.accountID, on: request.db)
             query = query.corrected(by: corrector)
         }
-        let result = query.isEmpty
-            ? try await KnowledgeBaseReader.list(context.scope, folderID: folderID, categoryID: categoryID, page: page, on: request.db)
-            : try await KnowledgeBaseReader.search(context.scope, query: query, page: page, on: request.db)
-        return try privateJSON(HitsDTO(articles: result.hits.map {
+        let hits: [KnowledgeBaseReader.Hit], total: Int
+        var databaseTime: Duration? = nil
+        if query.isEmpty {
+            (hits, total) = try await KnowledgeBaseReader.list(context.scope, folderID: folderID, categoryID: categoryID, page: page, on: request.db)
+        } else {
+            (hits, total, databaseTime) = try await KnowledgeBaseReader.search(context.scope, query: query, page: page, on: request.db)
+        }
+        let response = try privateJSON(HitsDTO(articles: hits.map {
             HitDTO(id: $0.articleID, title: $0.title, snippet: $0.snippet, category_id: $0.categoryID, folder_id: $0.folderID, language: $0.language)
-        }, total: result.total))
+        }, total: total))
+        if let databaseTime {
+            let milliseconds = Double(databaseTime.components.attoseconds) / 1e15 + Double(databaseTime.components.seconds) * 1000
+            response.headers.replaceOrAdd(name: "Server-Timing", value: "db;dur=\(String(format: "%.3f", milliseconds))")
+        }
+        return response
     }
 
     struct ArticleDTO: Content {
