@@ -34,68 +34,79 @@ public enum SearchText {
     public static let maximumTermLength = 40
 }
 
-/// A visitor's query as search terms. Stop words are dropped unless nothing else is left; the last term is a
-/// prefix unless the query ends with a space (the visitor is still typing it).
+/// A visitor's query as search terms: one group per word typed (the word and its likely corrections). Stop
+/// words are dropped unless nothing else is left; the last word is a prefix unless the query ends with a space
+/// (the visitor is still typing it).
 public struct SearchQuery: Equatable, Sendable {
-    public let terms: [String]
+    public let groups: [[String]]
     public let lastIsPrefix: Bool
+
+    /// Shortest last word searched as a prefix (shorter ones would match most of the vocabulary).
+    public static let minimumPrefixLength = 3
 
     public init(_ raw: String) {
         let words = SearchText.words(String(raw.prefix(2000))).filter { $0.count <= SearchText.maximumTermLength }
         let meaningful = words.filter { !SearchText.stopWords.contains($0) }
         var unique: [String] = []
         for word in (meaningful.isEmpty ? words : meaningful) where !unique.contains(word) { unique.append(word) }
-        terms = Array(unique.prefix(SearchText.maximumQueryTerms))
+        let terms = Array(unique.prefix(SearchText.maximumQueryTerms))
+        groups = terms.map { [$0] }
         let endsWithSpace = raw.last.map { !($0.isLetter || $0.isNumber) } ?? true
-        lastIsPrefix = !endsWithSpace && terms.last == words.last
+        lastIsPrefix = !endsWithSpace && terms.last == words.last && (terms.last?.count ?? 0) >= Self.minimumPrefixLength
     }
 
-    public var isEmpty: Bool { terms.isEmpty }
-
-    /// The query with likely corrections of mistyped terms added (as further alternatives, never as prefixes).
-    /// The last term is corrected too, unless it is the start of a known word: a typo there must not empty the
-    /// type-ahead results.
-    public func corrected(by corrector: TypoCorrector) -> SearchQuery {
-        var extra: [String] = []
-        for (index, term) in terms.enumerated() {
-            if lastIsPrefix && index == terms.count - 1 && corrector.hasWord(withPrefix: term) { continue }
-            for correction in corrector.corrections(for: term) where !terms.contains(correction) && !extra.contains(correction) {
-                extra.append(correction)
-            }
-        }
-        guard !extra.isEmpty else { return self }
-        // Corrections go first, so that a prefix last term stays last.
-        return SearchQuery(terms: extra + terms, lastIsPrefix: lastIsPrefix)
-    }
-
-    init(terms: [String], lastIsPrefix: Bool) {
-        self.terms = terms
+    init(groups: [[String]], lastIsPrefix: Bool) {
+        self.groups = groups
         self.lastIsPrefix = lastIsPrefix
     }
 
-    /// An FTS5 MATCH expression: every term quoted (no operator can get through), OR-ed so that articles matching
-    /// more of the query rank higher without requiring all of it; the last term as a prefix.
-    public var fts5Expression: String {
-        terms.enumerated().map { index, term in
-            "\"\(term)\"" + (lastIsPrefix && index == terms.count - 1 ? "*" : "")
-        }.joined(separator: " OR ")
+    /// Every term, corrections included.
+    public var terms: [String] { groups.flatMap { $0 } }
+
+    public var isEmpty: Bool { groups.isEmpty }
+
+    /// The query with likely corrections of mistyped words added to their groups. The last word is corrected
+    /// too, unless it is the start of a known word: a typo there must not empty the type-ahead results.
+    public func corrected(by corrector: TypoCorrector) -> SearchQuery {
+        SearchQuery(groups: groups.enumerated().map { index, group in
+            let word = group[0]
+            if lastIsPrefix && index == groups.count - 1 && corrector.hasWord(withPrefix: word) { return group }
+            return group + corrector.corrections(for: word).filter { !group.contains($0) }
+        }, lastIsPrefix: lastIsPrefix)
+    }
+
+    /// An FTS5 MATCH expression. `all`: every group must match (AND); otherwise any term (OR), so that articles
+    /// matching more of the query rank higher without requiring all of it. Terms are quoted, so no operator can
+    /// get through; the last word is a prefix.
+    public func fts5Expression(all: Bool) -> String {
+        expression(all: all, quote: { "\"\($0)\"" }, prefix: "*", and: " AND ", or: " OR ")
     }
 
     /// A PostgreSQL `to_tsquery` text with the same meaning.
-    public var tsqueryExpression: String {
-        terms.enumerated().map { index, term in
-            "'\(term)'" + (lastIsPrefix && index == terms.count - 1 ? ":*" : "")
-        }.joined(separator: " | ")
+    public func tsqueryExpression(all: Bool) -> String {
+        expression(all: all, quote: { "'\($0)'" }, prefix: ":*", and: " & ", or: " | ")
+    }
+
+    private func expression(all: Bool, quote: (String) -> String, prefix: String, and: String, or: String) -> String {
+        let rendered = groups.enumerated().map { index, group in
+            group.enumerated().map { position, term in
+                quote(term) + (lastIsPrefix && index == groups.count - 1 && position == 0 ? prefix : "")
+            }
+        }
+        guard all else { return rendered.flatMap { $0 }.joined(separator: or) }
+        return rendered.map { $0.count == 1 ? $0[0] : "(" + $0.joined(separator: or) + ")" }.joined(separator: and)
     }
 
     /// Whether a folded word of an article matches one of the terms (stem-tolerant: a shared prefix of at least
     /// four letters, or the whole shorter word), for highlighting.
     public func matches(_ word: String) -> Bool {
-        terms.enumerated().contains { index, term in
-            if word == term { return true }
-            if lastIsPrefix && index == terms.count - 1 && word.hasPrefix(term) { return true }
-            let shared = zip(word, term).prefix { $0 == $1 }.count
-            return shared >= 4 && shared >= min(word.count, term.count) - 3
+        groups.enumerated().contains { index, group in
+            group.enumerated().contains { position, term in
+                if word == term { return true }
+                if lastIsPrefix && index == groups.count - 1 && position == 0 && word.hasPrefix(term) { return true }
+                let shared = zip(word, term).prefix { $0 == $1 }.count
+                return shared >= 4 && shared >= min(word.count, term.count) - 3
+            }
         }
     }
 }

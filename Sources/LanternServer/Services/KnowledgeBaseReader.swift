@@ -113,44 +113,67 @@ enum KnowledgeBaseReader {
         return (try rows.map { try hit($0, query: nil) }, total)
     }
 
-    /// Full-text search over the served translations, best first.
-    /// `databaseTime` is the time spent in the database's two queries (hits and total), for `Server-Timing`.
+    /// Most index matches ranked per search. Ranking is the expensive part on common words, so it stops here:
+    /// beyond this many candidates (per database, before visibility filtering) `total` is a lower bound.
+    static let candidateLimit = 500
+
+    /// Full-text search over the served translations, best first. Articles matching every word come first: the
+    /// search runs with AND semantics and falls back to matching any word (OR) only when nothing matches them all,
+    /// so a word no article contains does not empty the results. `databaseTime` is the time spent in the
+    /// database, for `Server-Timing`.
     static func search(_ scope: ReadingScope, query: SearchQuery, page: PageRequest, offset: Int? = nil, on db: any Database) async throws -> (hits: [Hit], total: Int, databaseTime: Duration) {
         guard !query.isEmpty else { return ([], 0, .zero) }
-        let filter: SQLQueryString = "\(scope.condition) AND \(scope.servedTranslation)"
-        let from: SQLQueryString
-        let score: SQLQueryString
-        let order: SQLQueryString
-        if db.isSQLite {
-            from = """
-                FROM article_search JOIN article_translations t ON t.id = article_search.rowid
-                JOIN articles a ON a.id = t.article_id JOIN solution_folders f ON f.id = a.folder_id
-                WHERE article_search MATCH \(bind: query.fts5Expression) AND
-                """
-            score = "bm25(article_search, 10.0, 1.0)"
-            order = "score ASC, a.id ASC"
-        } else {
-            let configurations = Set(scope.accountLanguages.compactMap { CreateArticleSearch.postgresConfigurations[LanguageCode($0)?.base ?? ""] } + ["simple"])
-            var tsquery: SQLQueryString = ""
-            for (index, configuration) in configurations.sorted().enumerated() {
-                tsquery = tsquery + (index == 0 ? "" : " || ") + "to_tsquery(\(bind: configuration)::regconfig, \(bind: query.tsqueryExpression))"
-            }
-            from = """
-                FROM article_translations t JOIN articles a ON a.id = t.article_id JOIN solution_folders f ON f.id = a.folder_id,
-                (SELECT \(tsquery) AS query) q WHERE t.search_vector @@ q.query AND
-                """
-            score = "ts_rank('{0.1, 0.2, 0.1, 1.0}', t.search_vector, q.query)"
-            order = "score DESC, a.id ASC"
-        }
         let clock = ContinuousClock()
         let started = clock.now
-        let rows = try await db.sql.raw("""
-            SELECT a.id, f.category_id, a.folder_id, t.language, t.title, t.body_text, \(score) AS score \(from) \(filter)
-            ORDER BY \(order) LIMIT \(literal: page.perPage) OFFSET \(literal: offset ?? page.offset)
-            """).all()
-        let total = try await count(from + " " + filter, on: db)
+        var result = try await ranked(scope, query: query, all: true, page: page, offset: offset ?? page.offset, on: db)
+        if result.total == 0 && (query.groups.count > 1) {
+            result = try await ranked(scope, query: query, all: false, page: page, offset: offset ?? page.offset, on: db)
+        }
         let databaseTime = clock.now - started
-        return (try rows.map { try hit($0, query: query) }, total, databaseTime)
+        return (try result.rows.map { try hit($0, query: query) }, result.total, databaseTime)
+    }
+
+    /// One ranked page and the number of visible matches, in one query: the index ranks its best candidates,
+    /// then the scope filters them.
+    private static func ranked(_ scope: ReadingScope, query: SearchQuery, all: Bool, page: PageRequest, offset: Int,
+                               on db: any Database) async throws -> (rows: [any SQLRow], total: Int) {
+        let candidates: SQLQueryString
+        let order: SQLQueryString
+        if db.isSQLite {
+            candidates = """
+                SELECT rowid AS translation_id, bm25(article_search, 10.0, 1.0) AS score FROM article_search
+                WHERE article_search MATCH \(bind: query.fts5Expression(all: all))
+                ORDER BY score LIMIT \(literal: candidateLimit)
+                """
+            order = "c.score ASC, a.id ASC"
+        } else {
+            let configurations = Set(scope.accountLanguages.compactMap { CreateArticleSearch.postgresConfigurations[LanguageCode($0)?.base ?? ""] } + ["simple"])
+            let expression = query.tsqueryExpression(all: all)
+            var tsquery: SQLQueryString = ""
+            for (index, configuration) in configurations.sorted().enumerated() {
+                tsquery = tsquery + (index == 0 ? "" : " || ") + "to_tsquery(\(bind: configuration)::regconfig, \(bind: expression))"
+            }
+            candidates = """
+                SELECT t.id AS translation_id, ts_rank('{0.1, 0.2, 0.1, 1.0}', t.search_vector, q.query) AS score
+                FROM article_translations t, (SELECT \(tsquery) AS query) q
+                WHERE t.search_vector @@ q.query AND t.account_id = \(bind: scope.accountID)
+                ORDER BY score DESC LIMIT \(literal: candidateLimit)
+                """
+            order = "c.score DESC, a.id ASC"
+        }
+        let from: SQLQueryString = """
+            FROM (\(candidates)) c JOIN article_translations t ON t.id = c.translation_id
+            JOIN articles a ON a.id = t.article_id JOIN solution_folders f ON f.id = a.folder_id
+            WHERE \(scope.condition) AND \(scope.servedTranslation)
+            """
+        let rows = try await db.sql.raw("""
+            SELECT a.id, f.category_id, a.folder_id, t.language, t.title, t.body_text, COUNT(*) OVER () AS total \(from)
+            ORDER BY \(order) LIMIT \(literal: page.perPage) OFFSET \(literal: offset)
+            """).all()
+        if let first = rows.first { return (rows, try first.decode(column: "total", as: Int.self)) }
+        // Past the last page the window has no row to report on.
+        let total = offset == 0 ? 0 : try await count(from, on: db)
+        return (rows, total)
     }
 
     /// One visible article in the served language; `nil` when it does not exist or the scope may not see it.
