@@ -10,7 +10,24 @@ public enum SearchText {
 
     /// The folded words of `text`.
     public static func words(_ text: String) -> [String] {
-        fold(text).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text.utf8) }
+        return fold(text).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+
+    /// The fast path for ASCII text: lower-case letters and digits, no Foundation call.
+    private static func asciiWords(_ bytes: String.UTF8View) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
+            default:
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
     }
 
     /// Words too common to help find an article, for the languages the demo and most help centers use.
@@ -65,14 +82,22 @@ public struct SearchQuery: Equatable, Sendable {
 
     public var isEmpty: Bool { groups.isEmpty }
 
-    /// The query with likely corrections of mistyped words added to their groups. The last word is corrected
-    /// too, unless it is the start of a known word: a typo there must not empty the type-ahead results.
+    /// Most completions searched for a last word still being typed.
+    public static let maximumCompletions = 12
+
+    /// The query against a vocabulary: mistyped words get their likely corrections added to their group, and a
+    /// last word still being typed becomes its most used completions (exact words, which keeps the index work
+    /// bounded). A last word that starts no known word is corrected instead, so that a typo there does not empty
+    /// the type-ahead results.
     public func corrected(by corrector: TypoCorrector) -> SearchQuery {
         SearchQuery(groups: groups.enumerated().map { index, group in
             let word = group[0]
-            if lastIsPrefix && index == groups.count - 1 && corrector.hasWord(withPrefix: word) { return group }
+            if lastIsPrefix && index == groups.count - 1 {
+                let completions = corrector.completions(of: word, limit: Self.maximumCompletions)
+                if !completions.isEmpty { return completions.contains(word) ? [word] + completions.filter { $0 != word } : completions }
+            }
             return group + corrector.corrections(for: word).filter { !group.contains($0) }
-        }, lastIsPrefix: lastIsPrefix)
+        }, lastIsPrefix: false)
     }
 
     /// An FTS5 MATCH expression. `all`: every group must match (AND); otherwise any term (OR), so that articles

@@ -21,12 +21,29 @@ public struct TypoCorrector: Sendable {
 
     /// Whether some known word starts with `prefix` (a type-ahead term still being typed).
     public func hasWord(withPrefix prefix: String) -> Bool {
+        let start = firstIndex(notBefore: prefix)
+        return start < sortedWords.count && sortedWords[start].hasPrefix(prefix)
+    }
+
+    /// The `limit` most used known words that start with `prefix`: what a visitor still typing probably means.
+    /// Searching for these exact words bounds the work a short prefix would otherwise cause.
+    public func completions(of prefix: String, limit: Int) -> [String] {
+        var index = firstIndex(notBefore: prefix)
+        var matches: [String] = []
+        while index < sortedWords.count, sortedWords[index].hasPrefix(prefix) {
+            matches.append(sortedWords[index])
+            index += 1
+        }
+        return Array(matches.sorted { (frequency[$0]!, $1) > (frequency[$1]!, $0) }.prefix(limit))
+    }
+
+    private func firstIndex(notBefore word: String) -> Int {
         var low = 0, high = sortedWords.count
         while low < high {
             let middle = (low + high) / 2
-            if sortedWords[middle] < prefix { low = middle + 1 } else { high = middle }
+            if sortedWords[middle] < word { low = middle + 1 } else { high = middle }
         }
-        return low < sortedWords.count && sortedWords[low].hasPrefix(prefix)
+        return low
     }
 
     /// Up to `limit` known words within one edit of `term` (two for terms of eight letters or more), most used first.
