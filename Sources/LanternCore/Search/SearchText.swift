@@ -104,18 +104,22 @@ public struct SearchQuery: Equatable, Sendable {
     /// matching more of the query rank higher without requiring all of it. Terms are quoted, so no operator can
     /// get through; the last word is a prefix.
     public func fts5Expression(all: Bool) -> String {
-        expression(all: all, quote: { "\"\($0)\"" }, prefix: "*", and: " AND ", or: " OR ")
+        expression(all: all, term: { "\"\($0)\"" + ($1 ? "*" : "") }, and: " AND ", or: " OR ")
     }
 
-    /// A PostgreSQL `to_tsquery` text with the same meaning.
-    public func tsqueryExpression(all: Bool) -> String {
-        expression(all: all, quote: { "'\($0)'" }, prefix: ":*", and: " & ", or: " | ")
+    /// A PostgreSQL `to_tsquery` text with the same meaning; `weights` restricts it to lexemes of those weights
+    /// (`"A"`: titles).
+    public func tsqueryExpression(all: Bool, weights: String = "") -> String {
+        expression(all: all, term: { term, isPrefix in
+            let labels = (isPrefix ? "*" : "") + weights
+            return "'\(term)'" + (labels.isEmpty ? "" : ":" + labels)
+        }, and: " & ", or: " | ")
     }
 
-    private func expression(all: Bool, quote: (String) -> String, prefix: String, and: String, or: String) -> String {
+    private func expression(all: Bool, term render: (String, Bool) -> String, and: String, or: String) -> String {
         let rendered = groups.enumerated().map { index, group in
             group.enumerated().map { position, term in
-                quote(term) + (lastIsPrefix && index == groups.count - 1 && position == 0 ? prefix : "")
+                render(term, lastIsPrefix && index == groups.count - 1 && position == 0)
             }
         }
         guard all else { return rendered.flatMap { $0 }.joined(separator: or) }

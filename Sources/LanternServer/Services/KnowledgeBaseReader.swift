@@ -113,9 +113,11 @@ enum KnowledgeBaseReader {
         return (try rows.map { try hit($0, query: nil) }, total)
     }
 
-    /// Most index matches ranked per search. Ranking is the expensive part on common words, so it stops here:
-    /// beyond this many candidates (per database, before visibility filtering) `total` is a lower bound.
-    static let candidateLimit = 500
+    /// Ranking every match of a word that nearly every article contains is what makes naive full-text search slow,
+    /// so the work is bounded: at most this many title matches are ranked (titles are short, so a word is in few of
+    /// them, and a title match ranks above any body match), plus this many further matches taken in index order and
+    /// ranked among themselves below the title matches. `total` counts at most twice this many.
+    static let candidateLimit = 150
 
     /// Full-text search over the served translations, best first. Articles matching every word come first: the
     /// search runs with AND semantics and falls back to matching any word (OR) only when nothing matches them all,
@@ -140,10 +142,15 @@ enum KnowledgeBaseReader {
         let candidates: SQLQueryString
         let order: SQLQueryString
         if db.isSQLite {
+            let expression = query.fts5Expression(all: all)
             candidates = """
-                SELECT rowid AS translation_id, bm25(article_search, 10.0, 1.0) AS score FROM article_search
-                WHERE article_search MATCH \(bind: query.fts5Expression(all: all))
-                ORDER BY score LIMIT \(literal: candidateLimit)
+                SELECT translation_id, MIN(score) AS score FROM (
+                    SELECT * FROM (SELECT rowid AS translation_id, bm25(article_search, 10.0, 1.0) AS score FROM article_search
+                        WHERE article_search MATCH \(bind: "{search_title} : (" + expression + ")") ORDER BY score LIMIT \(literal: candidateLimit))
+                    UNION ALL
+                    SELECT * FROM (SELECT rowid, 1000 + bm25(article_search, 10.0, 1.0) FROM article_search
+                        WHERE article_search MATCH \(bind: expression) LIMIT \(literal: candidateLimit))
+                ) GROUP BY translation_id
                 """
             order = "c.score ASC, a.id ASC"
         } else {
@@ -153,11 +160,21 @@ enum KnowledgeBaseReader {
             for (index, configuration) in configurations.sorted().enumerated() {
                 tsquery = tsquery + (index == 0 ? "" : " || ") + "to_tsquery(\(bind: configuration)::regconfig, \(bind: expression))"
             }
+            var titleQuery: SQLQueryString = ""
+            for (index, configuration) in configurations.sorted().enumerated() {
+                titleQuery = titleQuery + (index == 0 ? "" : " || ") + "to_tsquery(\(bind: configuration)::regconfig, \(bind: query.tsqueryExpression(all: all, weights: "A")))"
+            }
             candidates = """
-                SELECT t.id AS translation_id, ts_rank('{0.1, 0.2, 0.1, 1.0}', t.search_vector, q.query) AS score
-                FROM article_translations t, (SELECT \(tsquery) AS query) q
-                WHERE t.search_vector @@ q.query AND t.account_id = \(bind: scope.accountID)
-                ORDER BY score DESC LIMIT \(literal: candidateLimit)
+                SELECT translation_id, MAX(score) AS score FROM (
+                    (SELECT t.id AS translation_id, 1000 + ts_rank('{0.1, 0.2, 0.1, 1.0}', t.search_vector, q.query) AS score
+                     FROM article_translations t, (SELECT \(titleQuery) AS query) q
+                     WHERE t.search_vector @@ q.query AND t.account_id = \(bind: scope.accountID)
+                     ORDER BY score DESC LIMIT \(literal: candidateLimit))
+                    UNION ALL
+                    (SELECT t.id, ts_rank('{0.1, 0.2, 0.1, 1.0}', t.search_vector, q.query)
+                     FROM article_translations t, (SELECT \(tsquery) AS query) q
+                     WHERE t.search_vector @@ q.query AND t.account_id = \(bind: scope.accountID) LIMIT \(literal: candidateLimit))
+                ) ranked GROUP BY translation_id
                 """
             order = "c.score DESC, a.id ASC"
         }
