@@ -82,8 +82,8 @@ public struct SearchQuery: Equatable, Sendable {
 
     public var isEmpty: Bool { groups.isEmpty }
 
-    /// Most completions searched for a last word still being typed.
-    public static let maximumCompletions = 12
+    /// Most completions searched for a last word still being typed (fewer when the typed word is itself a word).
+    public static let maximumCompletions = 6
 
     /// The query against a vocabulary: mistyped words get their likely corrections added to their group, and a
     /// last word still being typed becomes its most used completions (exact words, which keeps the index work
@@ -93,8 +93,11 @@ public struct SearchQuery: Equatable, Sendable {
         SearchQuery(groups: groups.enumerated().map { index, group in
             let word = group[0]
             if lastIsPrefix && index == groups.count - 1 {
+                if corrector.contains(word) {
+                    return [word] + corrector.completions(of: word, limit: Self.maximumCompletions / 2 + 1).filter { $0 != word }
+                }
                 let completions = corrector.completions(of: word, limit: Self.maximumCompletions)
-                if !completions.isEmpty { return completions.contains(word) ? [word] + completions.filter { $0 != word } : completions }
+                if !completions.isEmpty { return completions }
             }
             return group + corrector.corrections(for: word).filter { !group.contains($0) }
         }, lastIsPrefix: false)
