@@ -21,8 +21,8 @@ struct ContactController: RouteCollection {
         var errors = FieldErrors()
         let name = errors.text(input.name, "name", required: true)
         let email = Self.email(input.email, required: true, &errors)
-        let language = Self.language(input.language, account: account, &errors)
-        let companyIDs = try await Self.companyIDs(input.company_ids, accountID: caller.accountID, on: request.db, &errors)
+        let language = errors.nullableLanguage(input.language, "language", supported: account.supportedLanguages)
+        let companyIDs = try await errors.ownedIDs(input.company_ids, of: Company.self, "company_ids", accountID: caller.accountID, on: request.db)
         if let email { try await Self.checkEmailFree(email, accountID: caller.accountID, except: nil, on: request.db, &errors) }
         try errors.throwIfAny()
         let contact = Contact(accountID: caller.accountID, name: name!, email: email!, language: language ?? nil)
@@ -69,8 +69,8 @@ struct ContactController: RouteCollection {
         var errors = FieldErrors()
         let name = errors.text(input.name, "name", required: false)
         let email = Self.email(input.email, required: false, &errors)
-        let language = Self.language(input.language, account: account, &errors)
-        let companyIDs = try await Self.companyIDs(input.company_ids, accountID: caller.accountID, on: request.db, &errors)
+        let language = errors.nullableLanguage(input.language, "language", supported: account.supportedLanguages)
+        let companyIDs = try await errors.ownedIDs(input.company_ids, of: Company.self, "company_ids", accountID: caller.accountID, on: request.db)
         if let email, email != contact.email {
             try await Self.checkEmailFree(email, accountID: caller.accountID, except: contact.id, on: request.db, &errors)
         }
@@ -117,32 +117,6 @@ struct ContactController: RouteCollection {
         return email.value
     }
 
-    /// `nil`: leave as it is (absent or invalid); `.some(nil)`: clear; `.some(code)`: set.
-    private static func language(_ field: NullableField<String>, account: Account, _ errors: inout FieldErrors) -> String?? {
-        switch field {
-        case .absent:
-            return nil
-        case .null:
-            return .some(nil)
-        case .value(let raw):
-            guard let code = errors.language(raw, "language", supported: account.supportedLanguages) else { return nil }
-            return .some(code)
-        }
-    }
-
-    /// Sorted, de-duplicated ids of companies of this account; `nil` when absent or invalid.
-    private static func companyIDs(_ ids: [Int]?, accountID: Int, on db: any Database,
-                                   _ errors: inout FieldErrors) async throws -> [Int]? {
-        guard let ids else { return nil }
-        let unique = Array(Set(ids)).sorted()
-        guard !unique.isEmpty else { return [] }
-        let found = try await Company.query(on: db).filter(\.$accountID == accountID).filter(\.$id ~~ unique).count()
-        guard found == unique.count else {
-            errors.add("company_ids", "must be companies of this account")
-            return nil
-        }
-        return unique
-    }
 
     private static func checkEmailFree(_ email: String, accountID: Int, except id: Int?, on db: any Database,
                                        _ errors: inout FieldErrors) async throws {

@@ -132,17 +132,11 @@ struct SolutionFolderController: RouteCollection {
             if required { errors.add("company_ids", "is required when visibility is 4 (selected companies)") }
             return nil
         }
-        let unique = Array(Set(ids)).sorted()
-        guard !unique.isEmpty else {
+        guard !ids.isEmpty else {
             errors.add("company_ids", "must name at least one company when visibility is 4")
             return nil
         }
-        let found = try await Company.query(on: db).filter(\.$accountID == accountID).filter(\.$id ~~ unique).count()
-        guard found == unique.count else {
-            errors.add("company_ids", "must be companies of this account")
-            return nil
-        }
-        return unique
+        return try await errors.ownedIDs(ids, of: Company.self, "company_ids", accountID: accountID, on: db)
     }
 
     static func replaceCompanies(of folder: SolutionFolder, with companyIDs: [Int], on db: any Database) async throws {

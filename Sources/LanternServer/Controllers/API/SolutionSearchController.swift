@@ -10,15 +10,6 @@ struct SolutionSearchController: RouteCollection {
         routes.get("solutions", "search", use: search)
     }
 
-    struct HitDTO: Content {
-        let id: Int
-        let title: String
-        let snippet: String
-        let category_id: Int
-        let folder_id: Int
-        let language: String
-    }
-
     @Sendable
     func search(request: Request) async throws -> Response {
         let caller = try request.apiCaller
@@ -35,8 +26,7 @@ struct SolutionSearchController: RouteCollection {
         let query = SearchQuery(term).corrected(by: corrector)
         let fetch = PageRequest(page: page.page, perPage: page.perPage + 1)
         let result = try await KnowledgeBaseReader.search(scope, query: query, page: PageRequest(page: 1, perPage: fetch.perPage), offset: page.offset, on: request.db)
-        return try Page(fetched: result.hits, request: page).map {
-            HitDTO(id: $0.articleID, title: $0.title, snippet: $0.snippet, category_id: $0.categoryID, folder_id: $0.folderID, language: $0.language)
-        }.response(for: request, pageRequest: page)
+        return try Page(fetched: result.hits, request: page).map(WidgetContentController.HitDTO.init)
+            .response(for: request, pageRequest: page)
     }
 }

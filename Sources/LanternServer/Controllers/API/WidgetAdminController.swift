@@ -21,8 +21,8 @@ struct WidgetAdminController: RouteCollection {
         let input = try request.decodeBody(WidgetInput.self)
         var errors = FieldErrors()
         let name = errors.text(input.name, "name", required: true)
-        let language = Self.language(input.default_language, account: account, &errors)
-        let categoryIDs = try await Self.categoryIDs(input.category_ids, accountID: caller.accountID, on: request.db, &errors) ?? []
+        let language = errors.nullableLanguage(input.default_language, "default_language", supported: account.supportedLanguages)
+        let categoryIDs = try await errors.ownedIDs(input.category_ids, of: SolutionCategory.self, "category_ids", accountID: caller.accountID, on: request.db) ?? []
         let origins = Self.allowedOrigins(input.allowed_origins, &errors) ?? []
         try errors.throwIfAny()
         let widget = Widget(accountID: caller.accountID, name: name!, defaultLanguage: language ?? nil,
@@ -65,8 +65,8 @@ struct WidgetAdminController: RouteCollection {
         let input = try request.decodeBody(WidgetInput.self)
         var errors = FieldErrors()
         let name = errors.text(input.name, "name", required: false)
-        let language = Self.language(input.default_language, account: account, &errors)
-        let categoryIDs = try await Self.categoryIDs(input.category_ids, accountID: caller.accountID, on: request.db, &errors)
+        let language = errors.nullableLanguage(input.default_language, "default_language", supported: account.supportedLanguages)
+        let categoryIDs = try await errors.ownedIDs(input.category_ids, of: SolutionCategory.self, "category_ids", accountID: caller.accountID, on: request.db)
         let origins = Self.allowedOrigins(input.allowed_origins, &errors)
         try errors.throwIfAny()
         if let name { widget.name = name }
@@ -92,32 +92,6 @@ struct WidgetAdminController: RouteCollection {
         return widget
     }
 
-    /// `nil`: leave as it is (absent or invalid); `.some(nil)`: the account's default; `.some(code)`: set.
-    private static func language(_ field: NullableField<String>, account: Account, _ errors: inout FieldErrors) -> String?? {
-        switch field {
-        case .absent:
-            return nil
-        case .null:
-            return .some(nil)
-        case .value(let raw):
-            guard let code = errors.language(raw, "default_language", supported: account.supportedLanguages) else { return nil }
-            return .some(code)
-        }
-    }
-
-    /// Sorted, de-duplicated ids of categories of this account (empty: all of them); `nil` when absent or invalid.
-    private static func categoryIDs(_ ids: [Int]?, accountID: Int, on db: any Database,
-                                    _ errors: inout FieldErrors) async throws -> [Int]? {
-        guard let ids else { return nil }
-        let unique = Array(Set(ids)).sorted()
-        guard !unique.isEmpty else { return [] }
-        let found = try await SolutionCategory.query(on: db).filter(\.$accountID == accountID).filter(\.$id ~~ unique).count()
-        guard found == unique.count else {
-            errors.add("category_ids", "must be categories of this account")
-            return nil
-        }
-        return unique
-    }
 
     /// Normalised origin patterns (see `EmbedOrigin`), de-duplicated, at most 50; `nil` when absent or invalid.
     private static func allowedOrigins(_ raw: [String]?, _ errors: inout FieldErrors) -> [String]? {

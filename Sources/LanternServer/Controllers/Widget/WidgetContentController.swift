@@ -72,6 +72,7 @@ struct WidgetContentController: RouteCollection {
         }))
     }
 
+    /// A search or list hit, as the widget and the search API answer it.
     struct HitDTO: Content {
         let id: Int
         let title: String
@@ -79,6 +80,15 @@ struct WidgetContentController: RouteCollection {
         let category_id: Int
         let folder_id: Int
         let language: String
+
+        init(_ hit: KnowledgeBaseReader.Hit) {
+            id = hit.articleID
+            title = hit.title
+            snippet = hit.snippet
+            category_id = hit.categoryID
+            folder_id = hit.folderID
+            language = hit.language
+        }
     }
 
     struct HitsDTO: Content {
@@ -118,9 +128,7 @@ struct WidgetContentController: RouteCollection {
         } else {
             (hits, total, databaseTime) = try await KnowledgeBaseReader.search(context.scope, query: query, page: page, on: request.db)
         }
-        let response = try privateJSON(HitsDTO(articles: hits.map {
-            HitDTO(id: $0.articleID, title: $0.title, snippet: $0.snippet, category_id: $0.categoryID, folder_id: $0.folderID, language: $0.language)
-        }, total: total))
+        let response = try privateJSON(HitsDTO(articles: hits.map(HitDTO.init), total: total))
         if let databaseTime {
             let milliseconds = Double(databaseTime.components.attoseconds) / 1e15 + Double(databaseTime.components.seconds) * 1000
             response.headers.replaceOrAdd(name: "Server-Timing", value: "db;dur=\(String(format: "%.3f", milliseconds))")
