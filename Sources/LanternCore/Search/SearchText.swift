@@ -83,7 +83,7 @@ public struct SearchQuery: Equatable, Sendable {
     public var isEmpty: Bool { groups.isEmpty }
 
     /// Most completions searched for a last word still being typed (fewer when the typed word is itself a word).
-    public static let maximumCompletions = 6
+    public static let maximumCompletions = 4
 
     /// The query against a vocabulary: mistyped words get their likely corrections added to their group, and a
     /// last word still being typed becomes its most used completions (exact words, which keeps the index work
@@ -148,10 +148,16 @@ public enum SnippetBuilder {
     public static func snippet(_ text: String, query: SearchQuery?, words windowSize: Int = 24) -> String {
         let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
         guard !tokens.isEmpty else { return "" }
+        // Most words cannot match: skip those whose first letter starts no term before folding them.
+        let initials = Set((query?.terms ?? []).compactMap { $0.unicodeScalars.first })
         let matched: [Bool] = tokens.map { token in
-            guard let query else { return false }
-            let folded = SearchText.words(String(token))
-            return folded.contains(where: query.matches)
+            guard let query, let first = token.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+            else { return false }
+            if first.isASCII {
+                let lower = first.value >= 0x41 && first.value <= 0x5A ? Unicode.Scalar(first.value + 32)! : first
+                guard initials.contains(lower) else { return false }
+            }
+            return SearchText.words(String(token)).contains(where: query.matches)
         }
         var bestStart = 0, bestCount = -1
         var count = 0

@@ -178,9 +178,12 @@ enum KnowledgeBaseReader {
                 """
             order = "c.score DESC, a.id ASC"
         }
+        // The candidates drive the joins. SQLite's planner would otherwise start from every article of the
+        // account and probe the candidates (5-10x slower); CROSS JOIN fixes the order there.
+        let join: SQLQueryString = db.isSQLite ? "CROSS JOIN" : "JOIN"
         let from: SQLQueryString = """
-            FROM (\(candidates)) c JOIN article_translations t ON t.id = c.translation_id
-            JOIN articles a ON a.id = t.article_id JOIN solution_folders f ON f.id = a.folder_id
+            FROM (\(candidates)) c \(join) article_translations t ON t.id = c.translation_id
+            \(join) articles a ON a.id = t.article_id \(join) solution_folders f ON f.id = a.folder_id
             WHERE \(scope.condition) AND \(scope.servedTranslation)
             """
         let rows = try await db.sql.raw("""
