@@ -199,4 +199,34 @@ struct WidgetContentTests {
             #expect(typeAhead.articles.map(\.id) == [kb.publicArticle])
         }
     }
+
+    @Test("Candidate limits never hide visible articles: not behind invisible ones, nor behind other accounts' articles")
+    func crowding() async throws {
+        try await withLantern { app in
+            let kb = try await SampleKnowledgeBase.make(app)
+            let neighbour = try await SampleKnowledgeBase.make(app)
+            func folder(of kb: SampleKnowledgeBase, _ visibility: FolderVisibility) async throws -> Int {
+                let category = try #require(try await SolutionCategory.query(on: app.db).filter(\.$accountID == kb.account.accountID).first())
+                let folder = SolutionFolder(accountID: kb.account.accountID, categoryID: try category.requireID(), name: "Crowd",
+                                            description: "", visibility: visibility, position: 9)
+                try await folder.create(on: app.db)
+                return try folder.requireID()
+            }
+            // Many better-ranked matches the visitor may not see: agents-only here, and a neighbour's public ones.
+            let hidden = try await folder(of: kb, .agents), elsewhere = try await folder(of: neighbour, .allUsers)
+            for (accountID, folderID) in [(kb.account.accountID, hidden), (neighbour.account.accountID, elsewhere)] {
+                for index in 0..<130 {
+                    _ = try await ArticleStore.create(accountID: accountID, folderID: folderID, language: "en",
+                                                      fields: .init(title: "Okapi okapi guide \(index)", description: "<p>Okapi.</p>",
+                                                                    status: .published, tags: []), on: app.db)
+                }
+            }
+            let visible = try await ArticleStore.create(accountID: kb.account.accountID, folderID: try await folder(of: kb, .allUsers),
+                                                        language: "en", fields: .init(title: "Where to see an okapi",
+                                                                                      description: "<p>Zoos.</p>", status: .published, tags: []), on: app.db)
+            let found = try await app.widgetGet("widget/v1/widgets/\(kb.account.widgetID)/articles?query=okapi").json(HitsBody.self)
+            #expect(found.articles.map(\.id) == [try visible.0.requireID()])
+            #expect(found.total == 1)
+        }
+    }
 }

@@ -114,10 +114,12 @@ enum KnowledgeBaseReader {
     }
 
     /// Ranking every match of a word that nearly every article contains is what makes naive full-text search slow,
-    /// so the work is bounded: at most this many title matches are ranked (titles are short, so a word is in few of
-    /// them, and a title match ranks above any body match), plus this many further matches taken in index order and
-    /// ranked among themselves below the title matches. `total` counts at most twice this many.
-    static let candidateLimit = 150
+    /// so the work is bounded: the best `limit` title matches are ranked (titles are short, so a word is in few of
+    /// them, and a title match ranks above any body match), plus `limit` further matches taken in index order and
+    /// ranked among themselves below the title matches. When the scope's filters (visibility, categories, drafts)
+    /// leave the page short, the search runs again with the next, larger limit, the last one unbounded; so a page
+    /// is never short for want of candidates, and `total` is exact whenever the page is not full.
+    static let candidateLimits = [60, 2_000, Int.max]
 
     /// Full-text search over the served translations, best first. Articles matching every word come first: the
     /// search runs with AND semantics and falls back to matching any word (OR) only when nothing matches them all,
@@ -127,9 +129,14 @@ enum KnowledgeBaseReader {
         guard !query.isEmpty else { return ([], 0, .zero) }
         let clock = ContinuousClock()
         let started = clock.now
-        var result = try await ranked(scope, query: query, all: true, page: page, offset: offset ?? page.offset, on: db)
-        if result.total == 0 && (query.groups.count > 1) {
-            result = try await ranked(scope, query: query, all: false, page: page, offset: offset ?? page.offset, on: db)
+        let offset = offset ?? page.offset
+        var result: (rows: [any SQLRow], total: Int) = ([], 0)
+        for all in query.groups.count > 1 ? [true, false] : [true] {
+            for limit in candidateLimits {
+                result = try await ranked(scope, query: query, all: all, limit: limit, page: page, offset: offset, on: db)
+                if result.rows.count == page.perPage { break }
+            }
+            if result.total > 0 { break }
         }
         let databaseTime = clock.now - started
         return (try result.rows.map { try hit($0, query: query) }, result.total, databaseTime)
@@ -137,19 +144,21 @@ enum KnowledgeBaseReader {
 
     /// One ranked page and the number of visible matches, in one query: the index ranks its best candidates,
     /// then the scope filters them.
-    private static func ranked(_ scope: ReadingScope, query: SearchQuery, all: Bool, page: PageRequest, offset: Int,
+    private static func ranked(_ scope: ReadingScope, query: SearchQuery, all: Bool, limit: Int, page: PageRequest, offset: Int,
                                on db: any Database) async throws -> (rows: [any SQLRow], total: Int) {
+        let bound: SQLQueryString = limit == Int.max ? "" : " LIMIT \(literal: limit)"
         let candidates: SQLQueryString
         let order: SQLQueryString
         if db.isSQLite {
             let expression = query.fts5Expression(all: all)
+            let tenant = "{search_scope} : \"a\(scope.accountID)\" AND "
             candidates = """
                 SELECT translation_id, MIN(score) AS score FROM (
-                    SELECT * FROM (SELECT rowid AS translation_id, bm25(article_search, 10.0, 1.0) AS score FROM article_search
-                        WHERE article_search MATCH \(bind: "{search_title} : (" + expression + ")") ORDER BY score LIMIT \(literal: candidateLimit))
+                    SELECT * FROM (SELECT rowid AS translation_id, bm25(article_search, 10.0, 1.0, 0.0) AS score FROM article_search
+                        WHERE article_search MATCH \(bind: tenant + "{search_title} : (" + expression + ")") ORDER BY score\(bound))
                     UNION ALL
-                    SELECT * FROM (SELECT rowid, 1000 + bm25(article_search, 10.0, 1.0) FROM article_search
-                        WHERE article_search MATCH \(bind: expression) LIMIT \(literal: candidateLimit))
+                    SELECT * FROM (SELECT rowid, 1000 + bm25(article_search, 10.0, 1.0, 0.0) FROM article_search
+                        WHERE article_search MATCH \(bind: tenant + "(" + expression + ")")\(bound))
                 ) GROUP BY translation_id
                 """
             order = "c.score ASC, a.id ASC"
@@ -169,11 +178,11 @@ enum KnowledgeBaseReader {
                     (SELECT t.id AS translation_id, 1000 + ts_rank('{0.1, 0.2, 0.1, 1.0}', t.search_vector, q.query) AS score
                      FROM article_translations t, (SELECT \(titleQuery) AS query) q
                      WHERE t.search_vector @@ q.query AND t.account_id = \(bind: scope.accountID)
-                     ORDER BY score DESC LIMIT \(literal: candidateLimit))
+                     ORDER BY score DESC\(bound))
                     UNION ALL
                     (SELECT t.id, ts_rank('{0.1, 0.2, 0.1, 1.0}', t.search_vector, q.query)
                      FROM article_translations t, (SELECT \(tsquery) AS query) q
-                     WHERE t.search_vector @@ q.query AND t.account_id = \(bind: scope.accountID) LIMIT \(literal: candidateLimit))
+                     WHERE t.search_vector @@ q.query AND t.account_id = \(bind: scope.accountID)\(bound))
                 ) ranked GROUP BY translation_id
                 """
             order = "c.score DESC, a.id ASC"

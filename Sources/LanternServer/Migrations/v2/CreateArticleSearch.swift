@@ -29,6 +29,7 @@ struct CreateArticleSearch: AsyncMigration {
             for statement in [
                 "DROP TRIGGER IF EXISTS article_search_insert", "DROP TRIGGER IF EXISTS article_search_delete",
                 "DROP TRIGGER IF EXISTS article_search_update", "DROP TABLE IF EXISTS article_search",
+                "ALTER TABLE article_translations DROP COLUMN search_scope",
             ] { try await sql.raw(SQLQueryString(statement)).run() }
         } else {
             try await sql.raw("DROP INDEX IF EXISTS idx_translations_search").run()
@@ -40,29 +41,34 @@ struct CreateArticleSearch: AsyncMigration {
         }
     }
 
+    /// The FTS5 index also indexes `search_scope` ("a" and the account id), so that a search reads only its own
+    /// account's postings: candidate limits then never let another tenant's articles crowd out its own.
     static let sqliteStatements = [
+        "ALTER TABLE article_translations ADD COLUMN search_scope TEXT GENERATED ALWAYS AS ('a' || account_id) VIRTUAL",
         """
         CREATE VIRTUAL TABLE article_search USING fts5(
-            search_title, search_body, content='article_translations', content_rowid='id',
+            search_title, search_body, search_scope, content='article_translations', content_rowid='id',
             tokenize='porter unicode61 remove_diacritics 2'
         )
         """,
         """
         CREATE TRIGGER article_search_insert AFTER INSERT ON article_translations BEGIN
-            INSERT INTO article_search(rowid, search_title, search_body) VALUES (new.id, new.search_title, new.search_body);
+            INSERT INTO article_search(rowid, search_title, search_body, search_scope)
+            VALUES (new.id, new.search_title, new.search_body, new.search_scope);
         END
         """,
         """
         CREATE TRIGGER article_search_delete AFTER DELETE ON article_translations BEGIN
-            INSERT INTO article_search(article_search, rowid, search_title, search_body)
-            VALUES ('delete', old.id, old.search_title, old.search_body);
+            INSERT INTO article_search(article_search, rowid, search_title, search_body, search_scope)
+            VALUES ('delete', old.id, old.search_title, old.search_body, old.search_scope);
         END
         """,
         """
         CREATE TRIGGER article_search_update AFTER UPDATE OF search_title, search_body ON article_translations BEGIN
-            INSERT INTO article_search(article_search, rowid, search_title, search_body)
-            VALUES ('delete', old.id, old.search_title, old.search_body);
-            INSERT INTO article_search(rowid, search_title, search_body) VALUES (new.id, new.search_title, new.search_body);
+            INSERT INTO article_search(article_search, rowid, search_title, search_body, search_scope)
+            VALUES ('delete', old.id, old.search_title, old.search_body, old.search_scope);
+            INSERT INTO article_search(rowid, search_title, search_body, search_scope)
+            VALUES (new.id, new.search_title, new.search_body, new.search_scope);
         END
         """,
         "INSERT INTO article_search(article_search) VALUES ('rebuild')",
