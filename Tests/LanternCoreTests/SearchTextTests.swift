@@ -12,7 +12,6 @@ struct SearchTextTests {
         #expect(query.fts5Expression(all: true) == #""change" AND "password"*"#)
         #expect(query.tsqueryExpression(all: false) == "'change' | 'password':*")
         #expect(query.tsqueryExpression(all: true) == "'change' & 'password':*")
-        #expect(query.tsqueryExpression(all: true, weights: "A") == "'change':A & 'password':*A")
         #expect(!SearchQuery("pa").lastIsPrefix)
         #expect(!SearchQuery("password ").lastIsPrefix)
         #expect(SearchQuery("the").terms == ["the"])

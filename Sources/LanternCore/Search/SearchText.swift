@@ -110,13 +110,9 @@ public struct SearchQuery: Equatable, Sendable {
         expression(all: all, term: { "\"\($0)\"" + ($1 ? "*" : "") }, and: " AND ", or: " OR ")
     }
 
-    /// A PostgreSQL `to_tsquery` text with the same meaning; `weights` restricts it to lexemes of those weights
-    /// (`"A"`: titles).
-    public func tsqueryExpression(all: Bool, weights: String = "") -> String {
-        expression(all: all, term: { term, isPrefix in
-            let labels = (isPrefix ? "*" : "") + weights
-            return "'\(term)'" + (labels.isEmpty ? "" : ":" + labels)
-        }, and: " & ", or: " | ")
+    /// A PostgreSQL `to_tsquery` text with the same meaning.
+    public func tsqueryExpression(all: Bool) -> String {
+        expression(all: all, term: { "'\($0)'" + ($1 ? ":*" : "") }, and: " & ", or: " | ")
     }
 
     private func expression(all: Bool, term render: (String, Bool) -> String, and: String, or: String) -> String {

@@ -169,15 +169,11 @@ enum KnowledgeBaseReader {
             for (index, configuration) in configurations.sorted().enumerated() {
                 tsquery = tsquery + (index == 0 ? "" : " || ") + "to_tsquery(\(bind: configuration)::regconfig, \(bind: expression))"
             }
-            var titleQuery: SQLQueryString = ""
-            for (index, configuration) in configurations.sorted().enumerated() {
-                titleQuery = titleQuery + (index == 0 ? "" : " || ") + "to_tsquery(\(bind: configuration)::regconfig, \(bind: query.tsqueryExpression(all: all, weights: "A")))"
-            }
             candidates = """
                 SELECT translation_id, MAX(score) AS score FROM (
-                    (SELECT t.id AS translation_id, 1000 + ts_rank('{0.1, 0.2, 0.1, 1.0}', t.search_vector, q.query) AS score
-                     FROM article_translations t, (SELECT \(titleQuery) AS query) q
-                     WHERE t.search_vector @@ q.query AND t.account_id = \(bind: scope.accountID)
+                    (SELECT t.id AS translation_id, 1000 + ts_rank(t.title_vector, q.query) AS score
+                     FROM article_translations t, (SELECT \(tsquery) AS query) q
+                     WHERE t.title_vector @@ q.query AND t.account_id = \(bind: scope.accountID)
                      ORDER BY score DESC\(bound))
                     UNION ALL
                     (SELECT t.id, ts_rank('{0.1, 0.2, 0.1, 1.0}', t.search_vector, q.query)

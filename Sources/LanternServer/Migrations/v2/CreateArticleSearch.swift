@@ -3,7 +3,8 @@ import SQLKit
 
 /// The full-text index over article translations, kept in step by the database itself on every insert, update
 /// and delete (cascades included). SQLite: an FTS5 table (porter stemming, diacritics removed) fed by triggers.
-/// PostgreSQL: a generated, weighted tsvector column (title A, body B) with a GIN index, stemmed per language.
+/// PostgreSQL: a generated, weighted tsvector column (title A, body B) and a title-only one, each with a GIN
+/// index, stemmed per language.
 struct CreateArticleSearch: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(ArticleTranslation.schema)
@@ -32,6 +33,8 @@ struct CreateArticleSearch: AsyncMigration {
                 "ALTER TABLE article_translations DROP COLUMN search_scope",
             ] { try await sql.raw(SQLQueryString(statement)).run() }
         } else {
+            try await sql.raw("DROP INDEX IF EXISTS idx_translations_title_search").run()
+            try await sql.raw("ALTER TABLE article_translations DROP COLUMN IF EXISTS title_vector").run()
             try await sql.raw("DROP INDEX IF EXISTS idx_translations_search").run()
             try await sql.raw("ALTER TABLE article_translations DROP COLUMN IF EXISTS search_vector").run()
             try await sql.raw("DROP FUNCTION IF EXISTS lantern_ts_config(text)").run()
@@ -98,6 +101,13 @@ struct CreateArticleSearch: AsyncMigration {
             ) STORED
             """,
             "CREATE INDEX idx_translations_search ON article_translations USING GIN (search_vector)",
+            // Titles alone, so that ranking title matches never reads the (large) body vectors.
+            """
+            ALTER TABLE article_translations ADD COLUMN title_vector tsvector GENERATED ALWAYS AS (
+                to_tsvector(lantern_ts_config(language), search_title)
+            ) STORED
+            """,
+            "CREATE INDEX idx_translations_title_search ON article_translations USING GIN (title_vector)",
         ]
     }
 }
