@@ -56,6 +56,11 @@ struct SearchTextTests {
         #expect(snippet.contains("&amp;"))
         #expect(!snippet.contains("<b>"))
         #expect(snippet.hasPrefix("… "))
+        let french = "Le Café est prêt. Pour changer le mot de passe, ouvrez Paramètres."
+        let query = SearchQuery("cafe parametres passe")
+        let withFolded = SnippetBuilder.snippet(french, folded: SearchText.fold(french), query: query)
+        #expect(withFolded == SnippetBuilder.snippet(french, query: query))
+        #expect(withFolded.contains("<mark>Café</mark>") && withFolded.contains("<mark>Paramètres.</mark>"))
         let plain = SnippetBuilder.snippet("Short text", query: nil)
         #expect(plain == "Short text")
     }

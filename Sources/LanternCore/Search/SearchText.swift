@@ -141,19 +141,24 @@ public struct SearchQuery: Equatable, Sendable {
 
 /// A short excerpt of an article's text around the best match, escaped as HTML, matches wrapped in `<mark>`.
 public enum SnippetBuilder {
-    public static func snippet(_ text: String, query: SearchQuery?, words windowSize: Int = 24) -> String {
+    /// `folded` is `SearchText.fold(text)` when the caller has it (the search index stores it), which spares
+    /// folding each word again.
+    public static func snippet(_ text: String, folded: String? = nil, query: SearchQuery?, words windowSize: Int = 24) -> String {
         let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
         guard !tokens.isEmpty else { return "" }
-        // Most words cannot match: skip those whose first letter starts no term before folding them.
-        let initials = Set((query?.terms ?? []).compactMap { $0.unicodeScalars.first })
-        let matched: [Bool] = tokens.map { token in
-            guard let query, let first = token.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
-            else { return false }
-            if first.isASCII {
-                let lower = first.value >= 0x41 && first.value <= 0x5A ? Unicode.Scalar(first.value + 32)! : first
-                guard initials.contains(lower) else { return false }
+        var foldedTokens = folded?.split(separator: " ", omittingEmptySubsequences: true) ?? []
+        if foldedTokens.count != tokens.count { foldedTokens = [] }
+        // Most words cannot match: skip those whose first letter starts no term before splitting them.
+        let initials = Set((query?.terms ?? []).compactMap { $0.utf8.first })
+        let matched: [Bool] = tokens.indices.map { index in
+            guard let query else { return false }
+            if !foldedTokens.isEmpty {
+                let token = foldedTokens[index]
+                guard let first = token.utf8.first(where: { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) }),
+                      first >= 0x80 || initials.contains(first) else { return false }
+                return SearchText.words(String(token)).contains(where: query.matches)
             }
-            return SearchText.words(String(token)).contains(where: query.matches)
+            return SearchText.words(String(tokens[index])).contains(where: query.matches)
         }
         var bestStart = 0, bestCount = -1
         var count = 0

@@ -192,7 +192,7 @@ enum KnowledgeBaseReader {
             WHERE \(scope.condition) AND \(scope.servedTranslation)
             """
         let rows = try await db.sql.raw("""
-            SELECT a.id, f.category_id, a.folder_id, t.language, t.title, t.body_text, COUNT(*) OVER () AS total \(from)
+            SELECT a.id, f.category_id, a.folder_id, t.language, t.title, t.body_text, t.search_body, COUNT(*) OVER () AS total \(from)
             ORDER BY \(order) LIMIT \(literal: page.perPage) OFFSET \(literal: offset)
             """).all()
         if let first = rows.first { return (rows, try first.decode(column: "total", as: Int.self)) }
@@ -231,6 +231,7 @@ enum KnowledgeBaseReader {
         Hit(articleID: try row.decode(column: "id", as: Int.self), categoryID: try row.decode(column: "category_id", as: Int.self),
             folderID: try row.decode(column: "folder_id", as: Int.self), language: try row.decode(column: "language", as: String.self),
             title: try row.decode(column: "title", as: String.self),
-            snippet: SnippetBuilder.snippet(try row.decode(column: "body_text", as: String.self), query: query))
+            snippet: SnippetBuilder.snippet(try row.decode(column: "body_text", as: String.self),
+                                            folded: query == nil ? nil : try row.decode(column: "search_body", as: String?.self), query: query))
     }
 }
