@@ -125,10 +125,12 @@ def main():
         html = "<p>" + body + "</p>"
         batch.append(f"INSERT INTO article_translations (account_id, article_id, language, title, description, body_text, search_title, search_body, created_at, updated_at) VALUES ({account}, {base_id + number + 1}, '{language}', {sql_literal(title)}, {sql_literal(html)}, {sql_literal(body)}, {sql_literal(fold(title))}, {sql_literal(fold(body))}, {now}, {now});")
     batch.append("COMMIT;")
+    # In transactions of a few thousand rows: one script for 100,000 articles is too large for SQLite's API.
+    body = batch[1:-1]
+    for start in range(0, len(body), 5000):
+        run_sql(args.database, "\n".join(["BEGIN;"] + body[start:start + 5000] + ["COMMIT;"]))
     if not is_sqlite:
-        batch.append("SELECT setval(pg_get_serial_sequence('articles', 'id'), (SELECT MAX(id) FROM articles));")
-        batch.append("ANALYZE;")
-    run_sql(args.database, "\n".join(batch))
+        run_sql(args.database, "SELECT setval(pg_get_serial_sequence('articles', 'id'), (SELECT MAX(id) FROM articles));\nANALYZE;")
     print(f"generated {len(articles)} articles, {len(translations)} translations, {len(folders)} folders", file=sys.stderr)
 
 
