@@ -24,8 +24,9 @@ struct SolutionSearchController: RouteCollection {
                                  language: language ?? account.defaultLanguage, accountLanguages: account.supportedLanguages)
         let corrector = try await request.application.searchVocabulary.corrector(accountID: caller.accountID, on: request.db)
         let query = SearchQuery(term).corrected(by: corrector)
-        let fetch = PageRequest(page: page.page, perPage: page.perPage + 1)
-        let result = try await KnowledgeBaseReader.search(scope, query: query, page: PageRequest(page: 1, perPage: fetch.perPage), offset: page.offset, on: request.db)
+        // One row more than the page, so that `Page` knows whether another follows.
+        let result = try await KnowledgeBaseReader.search(scope, query: query, page: PageRequest(perPage: page.perPage + 1),
+                                                          offset: page.offset, on: request.db)
         return try Page(fetched: result.hits, request: page).map(WidgetContentController.HitDTO.init)
             .response(for: request, pageRequest: page)
     }
