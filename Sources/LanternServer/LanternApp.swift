@@ -86,7 +86,8 @@ public enum LanternApp {
             "",
             summary.created ? "Lantern demo content seeded (account \(summary.accountID))." : "Lantern demo account \(summary.accountID) is ready.",
             "  The customer's website, with the help widget:  \(base)/demo",
-            "  Agent sign-in: \(DemoSeeder.agentEmail) / \(DemoSeeder.agentPassword)",
+            "  Agent portal:  \(base)/agent  (\(DemoSeeder.agentEmail) / \(DemoSeeder.agentPassword))",
+            "  Help center:   \(base)/support",
             "  Health:        \(base)/healthz",
             "  Widget id:     \(summary.widgetID)",
         ]

@@ -16,6 +16,13 @@ func routes(_ app: Application) throws {
     try api.register(collection: ContactController())
     try api.register(collection: WidgetAdminController())
 
+    // The agent portal and the customer portal (server-rendered HTML).
+    try app.register(collection: PortalAssetsController())
+    let agentPortal = app.grouped(PortalErrorMiddleware(site: "Lantern agent portal"))
+    try agentPortal.register(collection: AgentAuthController())
+    try agentPortal.grouped("agent").grouped(AgentSessionMiddleware()).register(collection: AgentPortalRoutes())
+    try app.grouped(PortalErrorMiddleware(site: "Help center")).register(collection: SupportController())
+
     if app.lantern.demo {
         try app.register(collection: DemoSiteController())
     }

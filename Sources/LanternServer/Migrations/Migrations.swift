@@ -23,5 +23,9 @@ enum LanternMigrations {
         CreateIndexes(),
         // v2: full-text search.
         CreateArticleSearch(),
+        // v4: agent and customer portal sessions, sign-in throttling.
+        CreateAgentSessions(),
+        CreateCustomerSessions(),
+        CreateLoginAttempts(),
     ]
 }

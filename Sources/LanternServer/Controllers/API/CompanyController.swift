@@ -76,7 +76,7 @@ struct CompanyController: RouteCollection {
     }
 
     /// Lower-cased, de-duplicated host names (at most 50); `nil` when absent or invalid.
-    private static func domains(_ raw: [String]?, _ errors: inout FieldErrors) -> [String]? {
+    static func domains(_ raw: [String]?, _ errors: inout FieldErrors) -> [String]? {
         guard let raw else { return nil }
         var domains: [String] = []
         for entry in raw {
@@ -94,7 +94,7 @@ struct CompanyController: RouteCollection {
         return domains
     }
 
-    private static func checkNameFree(_ name: String, accountID: Int, except id: Int?, on db: any Database,
+    static func checkNameFree(_ name: String, accountID: Int, except id: Int?, on db: any Database,
                                       _ errors: inout FieldErrors) async throws {
         var query = Company.query(on: db).filter(\.$accountID == accountID).filter(\.$name == name)
         if let id { query = query.filter(\.$id != id) }

@@ -105,7 +105,7 @@ struct ContactController: RouteCollection {
     }
 
     /// The address, lower-cased; `nil` when absent or invalid.
-    private static func email(_ raw: String?, required: Bool, _ errors: inout FieldErrors) -> String? {
+    static func email(_ raw: String?, required: Bool, _ errors: inout FieldErrors) -> String? {
         guard let raw else {
             if required { errors.add("email", "is required") }
             return nil
@@ -118,7 +118,7 @@ struct ContactController: RouteCollection {
     }
 
 
-    private static func checkEmailFree(_ email: String, accountID: Int, except id: Int?, on db: any Database,
+    static func checkEmailFree(_ email: String, accountID: Int, except id: Int?, on db: any Database,
                                        _ errors: inout FieldErrors) async throws {
         var query = Contact.query(on: db).filter(\.$accountID == accountID).filter(\.$email == email)
         if let id { query = query.filter(\.$id != id) }

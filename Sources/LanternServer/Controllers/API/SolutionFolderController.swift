@@ -112,7 +112,7 @@ struct SolutionFolderController: RouteCollection {
         return folder
     }
 
-    private static func visibility(_ code: Int, _ errors: inout FieldErrors) -> FolderVisibility? {
+    static func visibility(_ code: Int, _ errors: inout FieldErrors) -> FolderVisibility? {
         guard let visibility = FolderVisibility(rawValue: code) else {
             errors.add("visibility", "must be 1 (all users), 2 (logged-in users), 3 (agents), 4 (selected companies) or 5 (bots)")
             return nil
@@ -121,7 +121,7 @@ struct SolutionFolderController: RouteCollection {
     }
 
     /// Checks `company_ids`: required and non-empty for selected companies, empty otherwise, all of this account.
-    private static func companyIDs(_ ids: [Int]?, visibility: FolderVisibility?, accountID: Int, required: Bool,
+    static func companyIDs(_ ids: [Int]?, visibility: FolderVisibility?, accountID: Int, required: Bool,
                                    on db: any Database, _ errors: inout FieldErrors) async throws -> [Int]? {
         guard let visibility else { return nil }
         guard visibility == .selectedCompanies else {

@@ -94,7 +94,7 @@ struct WidgetAdminController: RouteCollection {
 
 
     /// Normalised origin patterns (see `EmbedOrigin`), de-duplicated, at most 50; `nil` when absent or invalid.
-    private static func allowedOrigins(_ raw: [String]?, _ errors: inout FieldErrors) -> [String]? {
+    static func allowedOrigins(_ raw: [String]?, _ errors: inout FieldErrors) -> [String]? {
         guard let raw else { return nil }
         var origins: [String] = []
         for entry in raw {
