@@ -473,7 +473,8 @@ struct CustomerPortalTests {
                 #expect(stranger.cookies[PortalSessionService.customerCookie] == nil)
             }
 
-            let csrf = try #require(PortalBrowser.csrf(in: profile.body.string))
+            // (The second sign-in above opened a new session, with its own CSRF token.)
+            let csrf = try await browser.csrf(from: "/support/profile")
             #expect(try await browser.post("/support/logout", []).status == .forbidden)
             #expect(try await browser.post("/support/logout", [("csrf_token", csrf)]).status == .seeOther)
             #expect(try await browser.get("/support/profile").status == .unauthorized)
