@@ -82,7 +82,7 @@ enum PortalLayout {
 
     static func date(_ date: Date?) -> String {
         guard let date else { return "" }
-        return date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon)).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
+        return date.formatted(.iso8601).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
     }
 
     /// Small, self-contained script: copy buttons (`data-copy` names the element whose text to copy). Pages work
@@ -129,6 +129,7 @@ struct PortalAssetsController: RouteCollection {
         nav a[aria-current]{font-weight:700;text-decoration:none;color:#1d2433}
         main{max-width:72rem;margin:1rem auto;padding:0 1rem}
         h1{font-size:1.6rem;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
+        .card>:first-child{margin-top:0}
         .card{background:#fff;border-radius:.5rem;padding:1rem;box-shadow:0 1px 3px rgba(0,0,0,.1);margin-bottom:1rem;overflow-wrap:anywhere}
         .field{margin:.5rem 0;display:flex;flex-direction:column;gap:.25rem}
         .field small{color:#555}

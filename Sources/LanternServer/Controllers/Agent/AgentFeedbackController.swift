@@ -29,14 +29,14 @@ struct AgentFeedbackController: RouteCollection {
             let who: HTML = vote.contactID.flatMap { byID[$0] }.map {
                 "<a href=\"/agent/contacts/\($0.id ?? 0)\">\($0.name)</a> <span class=\"muted\">\($0.email)</span>"
             } ?? "<span class=\"muted\">Anonymous</span>"
-            return "<tr><td>\(vote.helpful ? "👍 Helpful" : "👎 Not helpful")</td><td>\(who)</td><td>\(PortalLayout.date(vote.createdAt))</td></tr>"
+            return "<tr><td>\(vote.helpful ? "Helpful" : "Not helpful")</td><td>\(who)</td><td>\(PortalLayout.date(vote.createdAt))</td></tr>"
         }
         let more: HTML = votes.count > Self.votesPerPage
             ? "<p><a href=\"/agent/kb/articles/\(articleID)/feedback?page=\(page + 1)\">Older votes</a></p>" : .empty
         let content: HTML = """
             <p><a href="/agent/kb/articles/\(articleID)">Back to the article</a> · <a href="/agent/feedback">Least helpful articles</a></p>
             <h1>Feedback: \(title)</h1>
-            <p><strong>👍 \(article.thumbsUp)</strong> found it helpful · <strong>👎 \(article.thumbsDown)</strong> did not.</p>
+            <p><strong>\(article.thumbsUp)</strong> found it helpful · <strong>\(article.thumbsDown)</strong> did not.</p>
             <section class="card"><h2>Votes, newest first</h2>
             \(votes.isEmpty ? HTML("<p>No votes yet.</p>") : "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Vote</th><th scope=\"col\">Who</th><th scope=\"col\">When</th></tr></thead><tbody>\(rows)</tbody></table></div>")
             \(more)
@@ -68,7 +68,7 @@ struct AgentFeedbackController: RouteCollection {
         let content: HTML = """
             <h1>Least helpful articles</h1>
             <p>Articles customers voted on, the most “not helpful” first.</p>
-            \(rows.isEmpty ? HTML("<p>No votes yet.</p>") : "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Article</th><th scope=\"col\">👍 Helpful</th><th scope=\"col\">👎 Not helpful</th><th scope=\"col\">Helpful share</th></tr></thead><tbody>\(body)</tbody></table></div>")
+            \(rows.isEmpty ? HTML("<p>No votes yet.</p>") : "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Article</th><th scope=\"col\">Helpful</th><th scope=\"col\">Not helpful</th><th scope=\"col\">Helpful share</th></tr></thead><tbody>\(body)</tbody></table></div>")
             """
         return AgentPage.render(agent, title: "Least helpful articles", section: .feedback, content)
     }

@@ -258,7 +258,7 @@ struct AgentKnowledgeBaseController: RouteCollection {
                 <tr><td><a href="/agent/kb/articles/\(article.id ?? 0)">\(primary?.title ?? "(untitled)")</a></td>
                 <td>\(article.status == .published ? "Published" : "Draft")</td>
                 <td>\(all.map(\.language).sorted().joined(separator: ", "))</td>
-                <td><a href="/agent/kb/articles/\(article.id ?? 0)/feedback">👍 \(article.thumbsUp) · 👎 \(article.thumbsDown)</a></td></tr>
+                <td><a href="/agent/kb/articles/\(article.id ?? 0)/feedback">\(article.thumbsUp) helpful · \(article.thumbsDown) not helpful</a></td></tr>
                 """
         }
         let content: HTML = """
@@ -328,7 +328,7 @@ struct AgentKnowledgeBaseController: RouteCollection {
     /// The editor of one language version: title, HTML body, and (for the primary version) tags, folder, status.
     static func editor(action: String, csrf: String, idPrefix: String, language: String, title: String, body: String,
                        tags: String?, folders: [(Int, String)], folderID: Int?, languages: [String]? = nil,
-                       preview: String?, status: Article.Status?) -> HTML {
+                       preview: String?, status: Article.Status?, primary: Bool = true) -> HTML {
         let languagePicker: HTML = languages.map {
             PortalLayout.select("Language", name: "language", options: $0.map { ($0, $0) }, selected: language, id: "\(idPrefix)-language")
         } ?? .empty
@@ -351,8 +351,8 @@ struct AgentKnowledgeBaseController: RouteCollection {
             \(tagField)\(folderPicker)
             <div class="actions">
             <button type="submit" name="action" value="preview" class="secondary">Preview</button>
-            <button type="submit" name="action" value="draft" class="secondary">Save as draft</button>
-            <button type="submit" name="action" value="publish">Publish</button>
+            \(primary ? HTML("<button type=\"submit\" name=\"action\" value=\"draft\" class=\"secondary\">Save as draft</button><button type=\"submit\" name=\"action\" value=\"publish\">Publish</button>")
+                : "<button type=\"submit\" name=\"action\" value=\"save\">Save translation</button>")
             </div>
             </form>
             \(previewBox)
@@ -457,14 +457,14 @@ struct AgentKnowledgeBaseController: RouteCollection {
                 \(Self.editor(action: "/agent/kb/articles/\(articleID)/translations/\(chosen)", csrf: agent.csrf, idPrefix: "tr",
                               language: chosen, title: translationForm?["title"] ?? existing?.title ?? "",
                               body: translationForm?["description"] ?? existing?.description ?? "", tags: nil, folders: [], folderID: nil,
-                              preview: translationPreview, status: nil))
+                              preview: translationPreview, status: nil, primary: false))
                 </section>
                 """
         } else {
             translationPane = "<section class=\"card\"><h2>Translations</h2><p>The account has no other language.</p></section>"
         }
         let content: HTML = """
-            <p><a href="/agent/kb/folders/\(article.folderID)">Back to the folder</a> · <a href="/agent/kb/articles/\(articleID)/feedback">Feedback (👍 \(article.thumbsUp) · 👎 \(article.thumbsDown))</a></p>
+            <p><a href="/agent/kb/folders/\(article.folderID)">Back to the folder</a> · <a href="/agent/kb/articles/\(articleID)/feedback">Feedback (\(article.thumbsUp) helpful · \(article.thumbsDown) not helpful)</a></p>
             <h1>\(primary?.title ?? "Article")</h1>
             <div class="side-by-side">
             <section class="card" aria-labelledby="pr-h"><h2 id="pr-h">Primary version: \(article.primaryLanguage)</h2>
@@ -516,7 +516,7 @@ struct AgentKnowledgeBaseController: RouteCollection {
         let language = errors.language(raw, "language", supported: agent.account.supportedLanguages)
         if language == article.primaryLanguage { errors.add("language", "is the primary language; edit the primary version") }
         var fields = articleFields(form, required: true, withTags: false, &errors)
-        // A translation's buttons publish or draft the whole article only when they say so on the primary version.
+        // Publishing and drafting apply to the whole article, on the primary version; a translation is just saved.
         fields.status = nil
         if form["action"] == "preview" || !errors.fields.isEmpty {
             return try await renderArticle(request, agent: agent, article: article, errors: errors.fields.isEmpty ? nil : errors,

@@ -149,8 +149,8 @@ struct SupportController: RouteCollection {
             <section class="card" aria-labelledby="vote-h"><h2 id="vote-h">Was this article helpful?</h2>
             \(thanks)
             <form method="post" action="/support/solutions/articles/\(id)/vote" class="actions">\(PortalLayout.csrf(context.csrf))
-            <button type="submit" name="helpful" value="yes">👍 Yes (\(article.thumbsUp))</button>
-            <button type="submit" name="helpful" value="no" class="secondary">👎 No (\(article.thumbsDown))</button>
+            <button type="submit" name="helpful" value="yes">Yes (\(article.thumbsUp))</button>
+            <button type="submit" name="helpful" value="no" class="secondary">No (\(article.thumbsDown))</button>
             </form></section>
             """
         return context.page(request, title: article.title, content)
