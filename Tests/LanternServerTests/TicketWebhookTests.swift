@@ -43,7 +43,8 @@ final class WebhookReceiver: Sendable {
     }
 }
 
-@Suite("Ticket webhook")
+/// Serialized: on PostgreSQL every test shares one database, and a dispatcher delivers for every account.
+@Suite("Ticket webhook", .serialized)
 struct TicketWebhookTests {
     @Test("Each new ticket is posted as signed JSON; failures are retried with backoff, then abandoned")
     func deliveries() async throws {
