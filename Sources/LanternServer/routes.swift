@@ -4,6 +4,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
     try app.register(collection: WidgetSessionController())
     try app.register(collection: WidgetContentController())
+    try app.register(collection: WidgetTicketController())
 
     let api = app.grouped("api", "v2").grouped(APIKeyAuthenticator())
     try api.register(collection: WidgetSecurityController())
@@ -15,6 +16,8 @@ func routes(_ app: Application) throws {
     try api.register(collection: CompanyController())
     try api.register(collection: ContactController())
     try api.register(collection: WidgetAdminController())
+    try api.register(collection: TicketController())
+    try api.register(collection: TicketWebhookController())
 
     // The agent portal and the customer portal (server-rendered HTML).
     try app.register(collection: PortalAssetsController())

@@ -552,3 +552,56 @@ struct CustomerPortalTests {
         }
     }
 }
+
+@Suite("Agent portal tickets")
+struct AgentPortalTicketTests {
+    @Test("Tickets: filter by verified, widget and e-mail; the detail page lists attachments that download with safe headers")
+    func tickets() async throws {
+        try await withLantern { app in
+            let account = try await makeAccount(app)
+            let verified = Ticket(accountID: account.accountID, widgetID: account.widgetID, contactID: nil, name: "Vic <i>Verified</i>",
+                                  email: "vic@acme.example", subject: "Invoice <script>alert(1)</script>", description: "Line one\n<b>not bold</b>",
+                                  verified: true, requesterIP: nil)
+            try await verified.create(on: app.db)
+            let anonymous = Ticket(accountID: account.accountID, widgetID: nil, contactID: nil, name: "Ann", email: "ann@else.example",
+                                   subject: "Anonymous question", description: "Hi", verified: false, requesterIP: nil)
+            try await anonymous.create(on: app.db)
+            try await TicketAttachment(accountID: account.accountID, ticketID: try verified.requireID(), position: 0, filename: "screen shot.png",
+                                       contentType: "image/png", sha256: "00", data: Data([0x89, 0x50, 0x4E, 0x47])).create(on: app.db)
+            let browser = try await app.agentBrowser(account)
+
+            let all = try await browser.get("/agent/tickets").body.string
+            #expect(all.contains("Anonymous question") && all.contains("Invoice &lt;script&gt;"))
+            #expect(!all.contains("<script>alert(1)"))
+            let onlyVerified = try await browser.get("/agent/tickets?verified=yes").body.string
+            #expect(onlyVerified.contains("Invoice") && !onlyVerified.contains("Anonymous question"))
+            let onlyUnverified = try await browser.get("/agent/tickets?verified=no").body.string
+            #expect(!onlyUnverified.contains("Invoice") && onlyUnverified.contains("Anonymous question"))
+            let byWidget = try await browser.get("/agent/tickets?widget=\(account.widgetID)").body.string
+            #expect(byWidget.contains("Invoice") && !byWidget.contains("Anonymous question"))
+            let byEmail = try await browser.get("/agent/tickets?email=ANN%40else.example").body.string
+            #expect(!byEmail.contains("Invoice") && byEmail.contains("Anonymous question"))
+            #expect(try await browser.get("/agent/tickets?widget=abc&verified=maybe&page=-4").status == .ok)
+
+            let detail = try await browser.get("/agent/tickets/\(try verified.requireID())")
+            #expect(detail.status == .ok)
+            #expect(detail.body.string.contains("&lt;b&gt;not bold&lt;/b&gt;"))
+            #expect(detail.body.string.contains("href=\"/agent/tickets/\(try verified.requireID())/attachments/0\">screen shot.png</a>"))
+            let file = try await browser.get("/agent/tickets/\(try verified.requireID())/attachments/0")
+            #expect(file.status == .ok)
+            #expect(file.headers.first(name: .contentDisposition)?.hasPrefix("attachment;") == true)
+            #expect(file.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            #expect(Array(file.body.readableBytesView) == [0x89, 0x50, 0x4E, 0x47])
+            #expect(try await browser.get("/agent/tickets/\(try verified.requireID())/attachments/7").status == .notFound)
+
+            // Another account's ticket does not exist for this agent.
+            let other = try await makeAccount(app)
+            let foreign = Ticket(accountID: other.accountID, widgetID: nil, contactID: nil, name: "X", email: "x@x.example",
+                                 subject: "Foreign", description: "x", verified: false, requesterIP: nil)
+            try await foreign.create(on: app.db)
+            #expect(try await browser.get("/agent/tickets/\(try foreign.requireID())").status == .notFound)
+            // Without a session: to the sign-in page.
+            #expect(try await app.testing().sendRequest(.GET, "/agent/tickets/\(try verified.requireID())/attachments/0").status == .seeOther)
+        }
+    }
+}

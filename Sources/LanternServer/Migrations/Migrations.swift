@@ -23,6 +23,10 @@ enum LanternMigrations {
         CreateIndexes(),
         // v2: full-text search.
         CreateArticleSearch(),
+        // v3: ticket attachments, the ticket webhook.
+        CreateTicketAttachments(),
+        CreateTicketWebhooks(),
+        CreateTicketIndexes(),
         // v4: agent and customer portal sessions, sign-in throttling.
         CreateAgentSessions(),
         CreateCustomerSessions(),
