@@ -192,7 +192,7 @@
       case 'authenticate': renewable = !!m.renewable; signIn(m.token); break;
       case 'logout': logout(); break;
       case 'open': go(m.view && m.view.name === 'article' ? { name: 'article', id: m.view.id } : m.view && m.view.name === 'form' ? { name: 'form' } : { name: 'home', query: '' }); break;
-      case 'focus': focusView(); break;
+      case 'focus': if (live) focusView(); else wantFocus = true; break;
       case 'prefill': case 'identify': Object.assign(draft, m.fields); if (view.name === 'form') render(); break;
       case 'labels': labels = m.labels || {}; applyLanguage(); render(); break;
     }
@@ -202,7 +202,7 @@
   $('back').addEventListener('click', () => { view = stack.pop() || { name: 'home', query: '' }; render(); focusView(); });
   w.addEventListener('online', () => render());
 
-  let started = false, live = false;
+  let started = false, live = false, wantFocus = false;
   async function start(token, first) {
     if (started) return;
     started = true;
@@ -213,6 +213,7 @@
     applyLanguage();
     if (first) go(first.name === 'article' ? { name: 'article', id: first.id } : { name: first.name }, true);
     else render();
+    if (wantFocus || d.hasFocus()) focusView();
   }
 
   function applyLanguage() {
@@ -241,6 +242,10 @@
   function focusView() {
     const target = main.querySelector('[data-lantern=search-input], [data-lantern=article-title], #f-name:not([readonly]), [data-lantern=ticket-subject], [data-lantern=ticket-done]') || main;
     target.focus({ preventScroll: false });
+  }
+  /// After content arrives: if focus was parked on the panel while it loaded, move it to the view's main control.
+  function settleFocus() {
+    if (d.hasFocus() && (d.activeElement === main || d.activeElement === d.body || !d.activeElement)) focusView();
   }
   function render(refresh) {
     const hadFocus = main.contains(d.activeElement);
@@ -342,6 +347,7 @@
       }
       box.replaceChildren(...[content].flat(2));
       markFirstResults();
+      settleFocus();
     } catch (e) {
       if (e.name === 'AbortError' || mine !== seq) return;
       box.replaceChildren(errorState(e, loadResults));
@@ -368,6 +374,7 @@
           const articles = list.articles.filter((a) => a.folder_id === f.id);
           return articles.length ? h('section', { class: 'folder' }, h('h3', { text: f.name }), resultList(articles)) : '';
         }));
+      settleFocus();
     } catch (e) {
       if (mine === seq) main.replaceChildren(errorState(e, renderCategory));
     }
@@ -384,15 +391,19 @@
       const up = h('button', { type: 'button', class: 'vote', 'data-lantern': 'vote-up', 'aria-pressed': 'false', onclick: () => vote(true) }, t('yes'));
       const down = h('button', { type: 'button', class: 'vote', 'data-lantern': 'vote-down', 'aria-pressed': 'false', onclick: () => vote(false) }, t('no'));
       const thanks = h('p', { class: 'thanks', role: 'status' });
+      let voting = false;
       async function vote(helpful) {
-        up.disabled = down.disabled = true;
+        if (voting) return;
+        voting = true;
         try {
           await call(`${API}/widgets/${widgetId}/articles/${id}/feedback`, { method: 'POST', body: { helpful } });
-          (helpful ? up : down).setAttribute('aria-pressed', 'true');
+          up.setAttribute('aria-pressed', String(helpful));
+          down.setAttribute('aria-pressed', String(!helpful));
           thanks.textContent = t('thanks');
         } catch (e) {
-          up.disabled = down.disabled = false;
           thanks.textContent = e.offline ? t('offline') : t('error');
+        } finally {
+          voting = false;
         }
       }
       main.replaceChildren(h('article', { class: 'article', lang: a.language },
@@ -400,6 +411,7 @@
         a.fallback ? h('p', { class: 'note', text: t('fallback') }) : '',
         h('div', { class: 'body', 'data-lantern': 'article-body' }, sanitize(a.description))),
         h('section', { class: 'votes', 'aria-labelledby': 'helpful' }, h('p', { id: 'helpful', text: t('helpful') }), h('div', { class: 'row' }, up, down), thanks));
+      settleFocus();
     } catch (e) {
       if (mine !== seq) return;
       main.replaceChildren(e.status === 404 ? state(session ? 'not-found' : 'login-required', session ? t('notFound') : t('loginRequired')) : errorState(e, renderArticle));
@@ -461,6 +473,7 @@
       }
     });
     main.replaceChildren(form);
+    settleFocus();
   }
   function showFieldError(key, text) {
     const input = $('f-' + key);

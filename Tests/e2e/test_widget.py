@@ -9,6 +9,7 @@ import urllib.request
 
 import pytest
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -178,7 +179,8 @@ def test_contact_form_prefilled_locked_and_ticket_verified(widget, host, lantern
     assert name.get_attribute("value") == "Alice Martin"
     assert email.get_attribute("value") == "alice@acme.example"
     assert name.get_attribute("readonly") is not None and email.get_attribute("readonly") is not None
-    name.send_keys("typed")  # locked: typing changes nothing
+    with contextlib.suppress(Exception):
+        name.send_keys("typed")  # locked: typing changes nothing
     assert name.get_attribute("value") == "Alice Martin"
     assert widget.d.find_element(*hook("ticket-subject")).get_attribute("value") == subject
     widget.shot("05-contact-form-signed-in")
@@ -345,33 +347,36 @@ def test_freshdesk_embed_works_unchanged(widget, host):
     widget.shot("10-freshdesk-embed")
 
 
+def press(driver, *keys):
+    ActionChains(driver).send_keys(*keys).perform()
+
+
 def test_keyboard_only(widget, host):
     widget.load(host.url())
-    body = widget.d.find_element(By.TAG_NAME, "body")
-    body.send_keys(Keys.TAB)  # the page's own link
-    for _ in range(5):
+    for _ in range(5):  # past the page's own link to the launcher
+        press(widget.d, Keys.TAB)
         if widget.d.switch_to.active_element.get_attribute("data-lantern") == "launcher":
             break
-        widget.d.switch_to.active_element.send_keys(Keys.TAB)
     assert widget.d.switch_to.active_element.get_attribute("data-lantern") == "launcher"
-    widget.d.switch_to.active_element.send_keys(Keys.ENTER)
+    press(widget.d, Keys.ENTER)
     widget.enter()
     widget.wait(lambda d: d.switch_to.active_element.get_attribute("data-lantern") == "search-input", message="focus in panel")
-    widget.d.switch_to.active_element.send_keys("invoice")
+    press(widget.d, "invoice")
     time.sleep(0.25)
     assert widget.results()
-    widget.d.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    press(widget.d, Keys.ARROW_DOWN)
     assert widget.d.switch_to.active_element.get_attribute("data-lantern") == "result"
-    widget.d.switch_to.active_element.send_keys(Keys.ENTER)
+    press(widget.d, Keys.ENTER)
     widget.wait(lambda d: d.switch_to.active_element.get_attribute("data-lantern") == "article-title", message="focus on article")
     for _ in range(30):
-        widget.d.switch_to.active_element.send_keys(Keys.TAB)
+        press(widget.d, Keys.TAB)
         if widget.d.switch_to.active_element.get_attribute("data-lantern") == "vote-down":
             break
     assert widget.d.switch_to.active_element.get_attribute("data-lantern") == "vote-down"
-    widget.d.switch_to.active_element.send_keys(Keys.ENTER)
+    press(widget.d, Keys.ENTER)
     widget.wait(lambda d: d.find_element(*hook("vote-down")).get_attribute("aria-pressed") == "true")
-    widget.d.switch_to.active_element.send_keys(Keys.ESCAPE)
+    widget.shot("14-keyboard")
+    press(widget.d, Keys.ESCAPE)
     widget.d.switch_to.default_content()
     widget.wait(lambda d: not widget.is_open(), message="Esc closes")
     assert widget.d.switch_to.active_element.get_attribute("data-lantern") == "launcher"
@@ -520,6 +525,8 @@ def test_click_to_first_results_time(widget, host):
     """Launcher click (on the page) to first results painted (in the frame), both read from the browser's clock."""
     runs = []
     for attempt in range(6):
+        if attempt == 0:
+            widget.d.execute_cdp_cmd("Network.clearBrowserCache", {})  # the first run loads the panel cold
         widget.load(host.url())
         widget.js("var l = document.querySelector('[data-lantern=launcher]');"
                   "l.addEventListener('click', function () { window.clickedAt = performance.timeOrigin + performance.now(); }, true);")
