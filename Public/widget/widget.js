@@ -370,7 +370,7 @@
       const category = tree.categories.find((c) => c.id === v.id);
       if (!category) return main.replaceChildren(state('not-found', t('empty')));
       main.replaceChildren(h('h2', { class: 'view-title', tabindex: '-1', text: category.name }),
-        category.folders.map((f) => {
+        ...category.folders.map((f) => {
           const articles = list.articles.filter((a) => a.folder_id === f.id);
           return articles.length ? h('section', { class: 'folder' }, h('h3', { text: f.name }), resultList(articles)) : '';
         }));
