@@ -75,6 +75,7 @@ public enum LanternApp {
                 let summary = try await DemoSeeder.seedIfNeeded(on: app)
                 printDemoBanner(summary, hostname: hostname, port: port)
             }
+            app.lifecycle.use(WebhookDispatcher.Runner())
             try await app.execute()
         }
     }

@@ -4,6 +4,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
     try app.register(collection: WidgetSessionController())
     try app.register(collection: WidgetContentController())
+    try app.register(collection: WidgetTicketController())
     try registerWidgetEmbedding(app)
 
     let api = app.grouped("api", "v2").grouped(APIKeyAuthenticator())
@@ -16,6 +17,8 @@ func routes(_ app: Application) throws {
     try api.register(collection: CompanyController())
     try api.register(collection: ContactController())
     try api.register(collection: WidgetAdminController())
+    try api.register(collection: TicketController())
+    try api.register(collection: TicketWebhookController())
 
     if app.lantern.demo {
         try app.register(collection: DemoSiteController())

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LanternCore
 import LanternServer
 import Logging
 
@@ -58,6 +59,8 @@ func environmentSettings(demo: Bool = false) throws -> LanternSettings {
         return try LanternSettings.fromEnvironment(demo: demo)
     } catch let error as DatabaseLocation.InvalidURL {
         throw UsageError(message: error.description)
+    } catch let error as RateLimitSyntaxError {
+        throw UsageError(message: "LANTERN_TICKET_RATE_LIMIT: \(error.description)")
     }
 }
 

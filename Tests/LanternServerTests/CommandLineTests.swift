@@ -39,11 +39,12 @@ enum LanternBinary {
     }
 
     /// Runs to completion (at most `timeout` seconds).
-    static func run(_ arguments: [String], database: String?, directory: URL? = nil, timeout: TimeInterval = 60) throws -> Output {
+    static func run(_ arguments: [String], database: String?, directory: URL? = nil, timeout: TimeInterval = 60,
+                    extraEnvironment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        process.environment = environment(database: database)
+        process.environment = environment(database: database).merging(extraEnvironment) { $1 }
         if let directory { process.currentDirectoryURL = directory }
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
@@ -109,6 +110,14 @@ struct CommandLineTests {
         #expect(output.status == 2)
         #expect(output.stderr.contains(mentions), "stderr: \(output.stderr)")
         #expect(output.stdout.isEmpty)
+    }
+
+    @Test("A LANTERN_TICKET_RATE_LIMIT that is neither COUNT/SECONDS nor off is a usage error")
+    func badTicketRateLimit() throws {
+        let output = try LanternBinary.run(["serve", "--port", "0"], database: LanternBinary.testDatabaseURL,
+                                           extraEnvironment: ["LANTERN_TICKET_RATE_LIMIT": "twenty"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("LANTERN_TICKET_RATE_LIMIT"))
     }
 
     @Test("A DATABASE_URL that names no supported database is a usage error")

@@ -13,11 +13,11 @@ struct MultiProcessTests {
         let process = Process()
         let port: Int
 
-        init(database: String) throws {
-            port = LanternBinary.freePort()
+        init(database: String, port: Int = LanternBinary.freePort(), environment: [String: String] = [:]) throws {
+            self.port = port
             process.executableURL = LanternBinary.url
             process.arguments = ["serve", "--hostname", "127.0.0.1", "--port", String(port)]
-            process.environment = LanternBinary.environment(database: database)
+            process.environment = LanternBinary.environment(database: database).merging(environment) { $1 }
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

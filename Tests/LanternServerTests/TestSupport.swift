@@ -53,13 +53,14 @@ func withLantern(
     demo: Bool = false,
     location: DatabaseLocation = TestDatabase.makeLocation(),
     migrate: Bool = true,
+    ticketRateLimit: RateLimit? = nil,
     _ body: (Application) async throws -> Void
 ) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     defer { TestDatabase.removeSQLiteFiles(location) }
     do {
-        try configure(app, settings: LanternSettings(database: location, bcryptCost: 4, demo: demo))
+        try configure(app, settings: LanternSettings(database: location, bcryptCost: 4, demo: demo, ticketRateLimit: ticketRateLimit))
         if migrate { try await MigrationGate.shared.migrate(app) }
         try await body(app)
     } catch {

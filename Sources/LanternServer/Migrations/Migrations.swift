@@ -23,5 +23,9 @@ enum LanternMigrations {
         CreateIndexes(),
         // v2: full-text search.
         CreateArticleSearch(),
+        // v3: ticket attachments, the ticket webhook.
+        CreateTicketAttachments(),
+        CreateTicketWebhooks(),
+        CreateTicketIndexes(),
     ]
 }

@@ -17,12 +17,14 @@ final class Ticket: Model, @unchecked Sendable {
     @Field(key: "description") var description: String
     /// Whether the requester's identity was vouched for by a signed-in widget session.
     @Field(key: "verified") var verified: Bool
+    /// The address the ticket was sent from (for the per-address rate limit).
+    @OptionalField(key: "requester_ip") var requesterIP: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
     init(accountID: Int, widgetID: Int?, contactID: Int?, name: String, email: String,
-         subject: String, description: String, verified: Bool) {
+         subject: String, description: String, verified: Bool, requesterIP: String?) {
         self.accountID = accountID
         self.widgetID = widgetID
         self.contactID = contactID
@@ -31,5 +33,6 @@ final class Ticket: Model, @unchecked Sendable {
         self.subject = subject
         self.description = description
         self.verified = verified
+        self.requesterIP = requesterIP
     }
 }

@@ -1,0 +1,139 @@
+import Crypto
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import SQLKit
+import Vapor
+
+/// Posts each new ticket to its account's webhook. Deliveries wait in the `webhook_deliveries` outbox, written
+/// in the ticket's own transaction, so a slow or failing endpoint never holds up a ticket, and a delivery
+/// survives restarts. Failed attempts are retried with backoff; processes sharing the database take a lease
+/// on a delivery before they post it.
+///
+/// Each request carries `X-Lantern-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the
+/// webhook's secret>`, `X-Lantern-Event: ticket.created` and `X-Lantern-Delivery: <delivery id>`.
+struct WebhookDispatcher: Sendable {
+    /// Waits before the 2nd, 3rd, … attempt; after the last one the delivery is abandoned.
+    static let defaultBackoff: [TimeInterval] = [10, 60, 300, 1_800, 7_200, 21_600]
+
+    let app: Application
+    var backoff: [TimeInterval] = Self.defaultBackoff
+    var lease: TimeInterval = 60
+    var requestTimeout: TimeAmount = .seconds(10)
+    var batchSize = 20
+
+    /// Delivers what is due at `now`; returns how many deliveries were attempted.
+    @discardableResult
+    func deliverDue(now: Date = Date()) async throws -> Int {
+        let due = try await WebhookDelivery.query(on: app.db)
+            .filter(\.$deliveredAt == nil).filter(\.$abandonedAt == nil).filter(\.$nextAttemptAt <= now)
+            .group(.or) { $0.filter(\.$leaseUntil == nil).filter(\.$leaseUntil < now) }
+            .sort(\.$nextAttemptAt).limit(batchSize).all()
+        var attempted = 0
+        for delivery in due where try await claim(delivery, now: now) {
+            await attempt(delivery, now: now)
+            attempted += 1
+        }
+        return attempted
+    }
+
+    /// Takes the lease on a delivery; false when another process holds it.
+    private func claim(_ delivery: WebhookDelivery, now: Date) async throws -> Bool {
+        let rows = try await app.db.sql.update(WebhookDelivery.schema)
+            .set("lease_until", to: SQLBind(now.addingTimeInterval(lease)))
+            .where("id", .equal, SQLBind(try delivery.requireID()))
+            .where("delivered_at", .is, SQLLiteral.null)
+            .where { $0.where("lease_until", .is, SQLLiteral.null).orWhere("lease_until", .lessThan, SQLBind(now)) }
+            .returning("id").all()
+        return !rows.isEmpty
+    }
+
+    private func attempt(_ delivery: WebhookDelivery, now: Date) async {
+        var status: Int? = nil
+        var failure: String? = nil
+        do {
+            guard let webhook = try await TicketWebhook.query(on: app.db).filter(\.$accountID == delivery.accountID).first() else {
+                delivery.abandonedAt = now
+                delivery.lastError = "The account no longer has a ticket webhook."
+                delivery.leaseUntil = nil
+                try await delivery.save(on: app.db)
+                return
+            }
+            guard let ticket = try await Ticket.find(delivery.ticketID, on: app.db) else { return }
+            let attachments = try await TicketService.attachments(ofTickets: [delivery.ticketID], on: app.db)
+            let body = try JSONEncoder.lantern.encode(TicketDTO(ticket, attachments: attachments[delivery.ticketID] ?? []))
+            let timestamp = Int(Date().timeIntervalSince1970)
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            headers.replaceOrAdd(name: .userAgent, value: "Lantern-Webhook/1")
+            headers.replaceOrAdd(name: "X-Lantern-Event", value: "ticket.created")
+            headers.replaceOrAdd(name: "X-Lantern-Delivery", value: String(try delivery.requireID()))
+            headers.replaceOrAdd(name: "X-Lantern-Signature",
+                                 value: Self.signature(body: body, secret: webhook.secret, timestamp: timestamp))
+            let response = try await app.client.send(ClientRequest(
+                method: .POST, url: URI(string: webhook.url), headers: headers, body: ByteBuffer(data: body),
+                timeout: requestTimeout, byteBufferAllocator: ByteBufferAllocator()
+            ))
+            status = Int(response.status.code)
+            if !(200..<300).contains(response.status.code) { failure = "The endpoint answered HTTP \(response.status.code)." }
+        } catch {
+            failure = "\(error)".prefix(500).description
+        }
+        delivery.attempts += 1
+        delivery.lastStatus = status
+        delivery.lastError = failure
+        delivery.leaseUntil = nil
+        if failure == nil {
+            delivery.deliveredAt = Date()
+        } else if delivery.attempts > backoff.count {
+            delivery.abandonedAt = Date()
+        } else {
+            delivery.nextAttemptAt = now.addingTimeInterval(backoff[delivery.attempts - 1])
+        }
+        do {
+            try await delivery.save(on: app.db)
+        } catch {
+            app.logger.warning("Could not record webhook delivery \(delivery.id ?? 0): \(error)")
+        }
+        if let failure {
+            app.logger.info("Ticket webhook delivery \(delivery.id ?? 0) failed (attempt \(delivery.attempts)): \(failure)")
+        }
+    }
+
+    /// `t=<timestamp>,v1=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>`.
+    static func signature(body: Data, secret: String, timestamp: Int) -> String {
+        var signed = Data("\(timestamp).".utf8)
+        signed.append(body)
+        let mac = HMAC<SHA256>.authenticationCode(for: signed, using: SymmetricKey(data: Data(secret.utf8)))
+        return "t=\(timestamp),v1=" + mac.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Runs the dispatcher every second while the server runs (`lantern serve` installs it).
+    struct Runner: LifecycleHandler {
+        private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+
+        func didBootAsync(_ application: Application) async throws {
+            let dispatcher = WebhookDispatcher(app: application)
+            task.withLockedValue {
+                $0 = Task {
+                    while !Task.isCancelled {
+                        do {
+                            let attempted = try await dispatcher.deliverDue()
+                            if attempted == dispatcher.batchSize { continue }
+                        } catch {
+                            application.logger.warning("Ticket webhook dispatch failed: \(error)")
+                        }
+                        try? await Task.sleep(for: .seconds(1))
+                    }
+                }
+            }
+        }
+
+        func shutdownAsync(_ application: Application) async {
+            let running = task.withLockedValue { $0 }
+            running?.cancel()
+            await running?.value
+        }
+    }
+}

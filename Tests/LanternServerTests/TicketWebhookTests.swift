@@ -1,0 +1,133 @@
+import Crypto
+import Fluent
+import Foundation
+import LanternCore
+import NIOConcurrencyHelpers
+import Testing
+import Vapor
+import VaporTesting
+@testable import LanternServer
+
+/// A real HTTP endpoint on loopback that records what it receives and answers with scripted statuses.
+final class WebhookReceiver: Sendable {
+    struct Received: Sendable {
+        let headers: HTTPHeaders
+        let body: Data
+    }
+
+    let app: Application
+    private let state = NIOLockedValueBox<(received: [Received], statuses: [HTTPResponseStatus])>(([], []))
+
+    init(statuses: [HTTPResponseStatus]) async throws {
+        app = try await Application.make(.testing)
+        app.logger.logLevel = .critical
+        state.withLockedValue { $0.statuses = statuses }
+        app.post("hook") { [state] request -> HTTPStatus in
+            let body = request.body.data.map { Data(buffer: $0) } ?? Data()
+            return state.withLockedValue { value in
+                value.received.append(Received(headers: request.headers, body: body))
+                return value.statuses.isEmpty ? .ok : value.statuses.removeFirst()
+            }
+        }
+        app.http.server.configuration.hostname = "127.0.0.1"
+        app.http.server.configuration.port = 0
+        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+    }
+
+    var url: String { "http://127.0.0.1:\(app.http.server.shared.localAddress!.port!)/hook" }
+    var received: [Received] { state.withLockedValue { $0.received } }
+
+    func stop() async throws {
+        await app.server.shutdown()
+        try await app.asyncShutdown()
+    }
+}
+
+/// Serialized: on PostgreSQL every test shares one database, and a dispatcher delivers for every account.
+@Suite("Ticket webhook", .serialized)
+struct TicketWebhookTests {
+    @Test("Each new ticket is posted as signed JSON; failures are retried with backoff, then abandoned")
+    func deliveries() async throws {
+        try await withLantern { app in
+            let account = try await makeAccount(app)
+            let api = APIClient(app: app, key: account.apiKey)
+            let receiver = try await WebhookReceiver(statuses: [.internalServerError, .ok])
+            defer { Task { try? await receiver.stop() } }
+
+            let off = try api.object(try await api.send(.GET, "settings/ticket_webhook"))
+            #expect(off["url"] is NSNull)
+            #expect(try await api.send(.PUT, "settings/ticket_webhook", ["url": "ftp://nope"]).error?.fields?["url"] != nil)
+            let set = try api.object(try await api.send(.PUT, "settings/ticket_webhook", ["url": receiver.url]))
+            #expect(set["url"] as? String == receiver.url)
+            let secret = try #require(set["secret"] as? String)
+
+            let created = try await app.postTicket(widgetID: account.widgetID, TicketTests.ticket)
+            let ticketID = try #require(try api.object(created)["id"] as? Int)
+
+            let start = Date()
+            var dispatcher = WebhookDispatcher(app: app)
+            dispatcher.backoff = [30, 60]
+            // First attempt: the endpoint fails; the delivery waits for its backoff.
+            #expect(try await dispatcher.deliverDue(now: start) == 1)
+            #expect(receiver.received.count == 1)
+            #expect(try await dispatcher.deliverDue(now: start.addingTimeInterval(10)) == 0)
+            // Second attempt, after the backoff: delivered.
+            #expect(try await dispatcher.deliverDue(now: start.addingTimeInterval(31)) == 1)
+            #expect(receiver.received.count == 2)
+            #expect(try await dispatcher.deliverDue(now: start.addingTimeInterval(3600)) == 0)
+
+            let delivery = try #require(try await WebhookDelivery.query(on: app.db).filter(\.$ticketID == ticketID).first())
+            #expect(delivery.attempts == 2)
+            #expect(delivery.deliveredAt != nil)
+
+            let last = try #require(receiver.received.last)
+            let payload = try #require(try JSONSerialization.jsonObject(with: last.body) as? [String: Any])
+            #expect(payload["id"] as? Int == ticketID)
+            #expect(payload["subject"] as? String == "Cannot export")
+            #expect(last.headers.first(name: "X-Lantern-Event") == "ticket.created")
+            let signature = try #require(last.headers.first(name: "X-Lantern-Signature"))
+            let parts = Dictionary(uniqueKeysWithValues: signature.split(separator: ",").map {
+                let pair = $0.split(separator: "=", maxSplits: 1)
+                return (String(pair[0]), String(pair[1]))
+            })
+            let timestamp = try #require(parts["t"])
+            let expected = HMAC<SHA256>.authenticationCode(for: Data("\(timestamp).".utf8) + last.body,
+                                                           using: SymmetricKey(data: Data(secret.utf8)))
+            #expect(parts["v1"] == expected.map { String(format: "%02x", $0) }.joined())
+        }
+    }
+
+    @Test("An endpoint that never answers well is abandoned after the last retry; tickets are not held up by it")
+    func abandoned() async throws {
+        try await withLantern { app in
+            let account = try await makeAccount(app)
+            let api = APIClient(app: app, key: account.apiKey)
+            // Nothing listens on port 9 (discard) on loopback: every attempt fails to connect.
+            #expect(try await api.send(.PUT, "settings/ticket_webhook", ["url": "http://127.0.0.1:9/hook"]).status == .ok)
+            let clock = ContinuousClock()
+            let began = clock.now
+            let created = try await app.postTicket(widgetID: account.widgetID, TicketTests.ticket)
+            #expect(created.status == .created)
+            #expect(clock.now - began < .seconds(2))
+            let ticketID = try #require(try api.object(created)["id"] as? Int)
+
+            var dispatcher = WebhookDispatcher(app: app)
+            dispatcher.backoff = [1, 1]
+            dispatcher.requestTimeout = .seconds(2)
+            let start = Date()
+            for step in 0..<3 { #expect(try await dispatcher.deliverDue(now: start.addingTimeInterval(Double(step) * 5)) == 1) }
+            let delivery = try #require(try await WebhookDelivery.query(on: app.db).filter(\.$ticketID == ticketID).first())
+            #expect(delivery.attempts == 3)
+            #expect(delivery.deliveredAt == nil)
+            #expect(delivery.abandonedAt != nil)
+            #expect(delivery.lastError != nil)
+            #expect(try await dispatcher.deliverDue(now: start.addingTimeInterval(100)) == 0)
+
+            // Turning the webhook off stops new deliveries from being queued.
+            #expect(try await api.send(.PUT, "settings/ticket_webhook", ["url": NSNull()]).status == .ok)
+            let later = try await app.postTicket(widgetID: account.widgetID, TicketTests.ticket)
+            let laterID = try #require(try api.object(later)["id"] as? Int)
+            #expect(try await WebhookDelivery.query(on: app.db).filter(\.$ticketID == laterID).count() == 0)
+        }
+    }
+}
