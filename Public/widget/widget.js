@@ -440,6 +440,8 @@
       h('h2', { class: 'view-title', text: custom(['contact_form', 'title']) || t('contactTitle') }),
       locked ? h('p', { class: 'note', text: t('locked') }) : '',
       field('name', 'text'), field('email', 'email'), field('subject', 'text'), field('description', 'textarea'),
+      // The honeypot: people never see it, bots fill it in, and the server then drops the ticket.
+      h('div', { class: 'hp', 'aria-hidden': 'true' }, h('input', { id: 'f-website', name: 'website', tabindex: '-1', autocomplete: 'off' })),
       formError, submit);
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
@@ -453,6 +455,7 @@
       }
       formError.textContent = '';
       if (firstBad) return firstBad.focus();
+      if ($('f-website').value) values.website = $('f-website').value;
       submit.disabled = true;
       submit.textContent = t('sending');
       try {
