@@ -22,4 +22,7 @@ start_postgres
 LANTERN_TEST_DATABASE_URL="$LANTERN_PG_URL" env -u DATABASE_URL swift test --skip-build
 stop_postgres
 
+echo "==> Browser tests of the widget (headless Chromium, server on SQLite)"
+scripts/e2e.sh
+
 echo "==> All test suites passed on SQLite and PostgreSQL"
