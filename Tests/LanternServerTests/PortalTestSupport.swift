@@ -85,7 +85,7 @@ final class PortalBrowser: @unchecked Sendable {
 extension Application {
     /// An agent-portal browser signed in as the account's admin.
     func agentBrowser(_ account: AccountProvisioner.Result) async throws -> PortalBrowser {
-        portal.trustProxy = true
+        lantern.behindProxy = true
         let browser = PortalBrowser(self)
         try await browser.signIn(email: account.adminEmail)
         return browser

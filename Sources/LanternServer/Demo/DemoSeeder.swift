@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LanternCore
+import SQLKit
 import Vapor
 
 /// Seeds the demo tenant that `lantern serve --demo` shows: the "Brightbill" help center, its two customer
@@ -26,9 +27,28 @@ enum DemoSeeder {
         let created: Bool
     }
 
-    /// Creates the demo account unless it already exists, and returns where to find it.
+    /// Creates the demo account unless it already exists, and returns where to find it. On PostgreSQL, processes
+    /// (or tests) seeding at the same moment take turns under an advisory lock, so the demo is created once.
     static func seedIfNeeded(on app: Application) async throws -> Summary {
-        if let existing = try await Account.query(on: app.db).filter(\.$name == accountName).first(),
+        guard !app.db.isSQLite else { return try await seedUnlocked(on: app) }
+        return try await app.db.withConnection { connection in
+            try await connection.sql.raw("SELECT pg_advisory_lock(\(literal: seedLockKey))").run()
+            do {
+                let summary = try await seedUnlocked(on: app)
+                try await connection.sql.raw("SELECT pg_advisory_unlock(\(literal: seedLockKey))").run()
+                return summary
+            } catch {
+                try? await connection.sql.raw("SELECT pg_advisory_unlock(\(literal: seedLockKey))").run()
+                throw error
+            }
+        }
+    }
+
+    /// "LanternDemo" in ASCII, beside the migrations' lock.
+    private static let seedLockKey = 0x4C616E7465726E44
+
+    private static func seedUnlocked(on app: Application) async throws -> Summary {
+        if let existing = try await Account.query(on: app.db).filter(\.$name == accountName).sort(\.$id).first(),
            let widget = try await Widget.query(on: app.db).filter(\.$accountID == existing.requireID())
                .sort(\.$id).first() {
             return Summary(accountID: try existing.requireID(), widgetID: try widget.requireID(), apiKey: nil, created: false)

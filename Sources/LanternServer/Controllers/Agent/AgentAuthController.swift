@@ -89,14 +89,10 @@ struct AgentAuthController: RouteCollection {
         return response
     }
 
-    /// The client's address: the peer, or the first `X-Forwarded-For` hop when `LANTERN_TRUST_PROXY=1` says a
-    /// reverse proxy in front of Lantern sets it.
+    /// The client's address: the peer, or behind a reverse proxy (`LANTERN_BEHIND_PROXY=1`) the address the proxy
+    /// appended to `X-Forwarded-For` (the same rule as the ticket rate limit).
     static func clientAddress(_ request: Request) -> String {
-        if request.application.portal.trustProxy,
-           let forwarded = request.headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
-            return forwarded.trimmingCharacters(in: .whitespaces)
-        }
-        return request.remoteAddress?.ipAddress ?? "unknown"
+        request.clientAddress ?? "unknown"
     }
 
     /// Only a path inside the agent portal (never another site).
@@ -146,13 +142,9 @@ struct PortalSettings: Sendable {
     /// `LANTERN_SUPPORT_WIDGET`: the widget whose account, categories and default language `/support` serves.
     /// Unset: the oldest widget of the oldest account.
     var supportWidgetID: Int?
-    /// `LANTERN_TRUST_PROXY=1`: take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
-    var trustProxy: Bool
 
     static func fromEnvironment() -> PortalSettings {
-        let environment = ProcessInfo.processInfo.environment
-        return PortalSettings(supportWidgetID: environment["LANTERN_SUPPORT_WIDGET"].flatMap { Int($0) },
-                              trustProxy: environment["LANTERN_TRUST_PROXY"] == "1")
+        PortalSettings(supportWidgetID: ProcessInfo.processInfo.environment["LANTERN_SUPPORT_WIDGET"].flatMap { Int($0) })
     }
 }
 
@@ -175,5 +167,7 @@ struct AgentPortalRoutes: RouteCollection {
         try routes.register(collection: AgentWidgetController())
         try routes.register(collection: AgentPeopleController())
         try routes.register(collection: AgentTeamController())
+        // Any other page under /agent: an HTML 404 rather than the API's JSON one.
+        routes.get("**") { _ -> Response in throw PortalError(status: .notFound, title: "Not found", message: "There is no such page.") }
     }
 }

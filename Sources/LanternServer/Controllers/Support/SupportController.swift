@@ -19,6 +19,7 @@ struct SupportController: RouteCollection {
         support.post("logout", use: logout)
         support.get("profile", use: profile)
         support.post("profile", use: saveProfile)
+        support.get("**") { _ -> Response in throw PortalError(status: .notFound, title: "Not found", message: "There is no such page.") }
     }
 
     /// Who is reading, in which language, through which widget.
