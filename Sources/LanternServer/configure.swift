@@ -13,6 +13,7 @@ public func configure(_ app: Application, settings: LanternSettings) throws {
     app.migrations.add(LanternMigrations.all)
 
     app.middleware = Middlewares()
+    app.middleware.use(RequestObservationMiddleware())
     app.middleware.use(JSONErrorMiddleware())
     app.routes.defaultMaxBodySize = "64kb"
     app.http.server.configuration.serverName = "Lantern"
@@ -31,13 +32,16 @@ private func useDatabase(_ location: DatabaseLocation, on app: Application) thro
         threads.start()
         app.threadPool = threads
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.metrics.databasePool(maximum: System.coreCount)
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)
         configuration.searchPath = nil
         app.databases.use(
-            .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(5)),
+            .postgres(configuration: configuration, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop,
+                      connectionPoolTimeout: .seconds(5)),
             as: .psql
         )
+        app.metrics.databasePool(maximum: postgresConnectionsPerEventLoop * System.coreCount)
     }
 }
 
@@ -61,6 +65,9 @@ public func migrate(_ app: Application) async throws {
         try await connection.sql.raw("SELECT pg_advisory_unlock(\(literal: migrationLockKey))").run()
     }
 }
+
+/// PostgreSQL connections per event loop (one event loop per core).
+let postgresConnectionsPerEventLoop = 4
 
 /// How long an SQLite statement waits for a lock held by another connection or process before it fails (and the
 /// request is answered `503 database_unavailable`). sqlite-nio's own busy handler would retry forever.
