@@ -22,4 +22,7 @@ start_postgres
 LANTERN_TEST_DATABASE_URL="$LANTERN_PG_URL" env -u DATABASE_URL swift test --skip-build
 stop_postgres
 
+echo "==> Fault test: PostgreSQL restarted under load"
+benchmarks/postgres-restart.sh "$(swift build --show-bin-path)/lantern"
+
 echo "==> All test suites passed on SQLite and PostgreSQL"
