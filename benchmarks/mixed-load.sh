@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
+source scripts/lib/bench.sh
 DURATION=${1:-5m}
 ARTICLES=${2:-10000}
 DATABASES=${3:-sqlite postgres}
@@ -68,6 +69,7 @@ PY
   errors=$(grep -E "Non-2xx|Socket errors" "$WORK/mixed-$label.txt" | tr '\n' ' ' || true)
   printf '%-9s %3s connections  %9s req/s  p50 %-8s p99 %-8s RSS %s MiB -> %s MiB  errors: %s\n' "$label" "$best" "$rps" "$p50" "$p99" \
     "$((rss_start / 1024))" "$((rss_end / 1024))" "${errors:-none}"
+  bench_record "mixed load $DURATION (p99 <= 50 ms)" "$label" "$rps req/s at c$best, p99 $p99, RSS $((rss_start / 1024))->$((rss_end / 1024)) MiB"
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
 }
 
