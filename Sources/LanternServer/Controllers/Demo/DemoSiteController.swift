@@ -13,7 +13,7 @@ struct DemoSiteController: RouteCollection {
     }
 
     private func demo(_ request: Request) async throws -> (account: Account, widget: Widget) {
-        guard let account = try await Account.query(on: request.db).filter(\.$name == DemoSeeder.accountName).first(),
+        guard let account = try await Account.query(on: request.db).filter(\.$name == DemoSeeder.accountName).sort(\.$id).first(),
               let widget = try await Widget.query(on: request.db).filter(\.$accountID == account.requireID())
                   .sort(\.$id).first()
         else {
