@@ -13,13 +13,14 @@ struct MultiProcessTests {
         let process = Process()
         let port: Int
 
-        init(database: String, port: Int = LanternBinary.freePort(), environment: [String: String] = [:]) throws {
+        init(database: String, port: Int = LanternBinary.freePort(), environment: [String: String] = [:],
+             standardError: FileHandle = FileHandle.nullDevice) throws {
             self.port = port
             process.executableURL = LanternBinary.url
             process.arguments = ["serve", "--hostname", "127.0.0.1", "--port", String(port)]
             process.environment = LanternBinary.environment(database: database).merging(environment) { $1 }
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            process.standardError = standardError
             try process.run()
         }
 

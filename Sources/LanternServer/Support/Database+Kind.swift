@@ -13,7 +13,7 @@ extension Database {
         guard isSQLite else { return try await transaction(work) }
         return try await withConnection { connection in
             let sql = connection.sql
-            try await sql.raw("PRAGMA busy_timeout = 10000").run()
+            try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(sqliteBusyTimeoutMilliseconds))").run()
             try await sql.raw("BEGIN IMMEDIATE").run()
             do {
                 let result = try await work(connection)
