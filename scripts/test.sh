@@ -25,4 +25,7 @@ stop_postgres
 echo "==> Fault test: PostgreSQL restarted under load"
 benchmarks/postgres-restart.sh "$(swift build --show-bin-path)/lantern"
 
+echo "==> Browser tests of the widget (headless Chromium, server on SQLite)"
+scripts/e2e.sh
+
 echo "==> All test suites passed on SQLite and PostgreSQL"

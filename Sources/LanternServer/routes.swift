@@ -6,6 +6,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: WidgetSessionController())
     try app.register(collection: WidgetContentController())
     try app.register(collection: WidgetTicketController())
+    try registerWidgetEmbedding(app)
 
     let api = app.grouped("api", "v2").grouped(APIKeyAuthenticator())
     try api.register(collection: WidgetSecurityController())

@@ -1,0 +1,496 @@
+/*! Lantern help widget panel — runs inside the frame Lantern serves; plain JS, no dependencies. */
+(() => {
+  'use strict';
+  const d = document, w = window, API = '/widget/v1';
+  const widgetId = (location.pathname.match(/\/widgets\/(\d+)\/frame$/) || [])[1];
+  const embedded = w.parent !== w;
+  // The page that embeds us, as the loader told us; the browser's own record wins when it disagrees.
+  let parentOrigin = new URLSearchParams(location.hash.slice(1)).get('origin');
+  const ancestors = location.ancestorOrigins;
+  if (ancestors && ancestors.length && ancestors[0] !== parentOrigin) parentOrigin = null;
+
+  const T = {
+    en: {
+      banner: 'Help', search: 'Search for answers', searchLabel: 'Search the help center', popular: 'Popular articles',
+      browse: 'Browse by topic', loading: 'Loading…', noResults: 'No articles match “{q}”.', results: '{n} results',
+      offline: 'You are offline. Check your connection and try again.', retry: 'Try again',
+      error: 'Something went wrong. Please try again.', back: 'Back', close: 'Close help', contact: 'Contact us',
+      contactTitle: 'Contact us', name: 'Name', email: 'Email', subject: 'Subject', description: 'How can we help?',
+      submit: 'Send', sending: 'Sending…', confirmation: 'Thanks! Your message has been sent. We will reply by email.',
+      home: 'Back to help', helpful: 'Was this article helpful?', yes: 'Yes', no: 'No', thanks: 'Thanks for your feedback!',
+      loginRequired: 'Please sign in on this website to see this.', notFound: 'This article is not available.',
+      signedIn: 'Signed in as {name}', required: 'Please fill this in.', rateLimited: 'Too many messages. Please wait a minute and try again.',
+      formDisabled: 'The contact form is not available.', fallback: 'This article is not available in your language yet.',
+      locked: 'Your name and email come from your account.', articles: '{n} articles', empty: 'No articles here yet.',
+    },
+    fr: {
+      banner: 'Aide', search: 'Rechercher une réponse', searchLabel: "Rechercher dans le centre d'aide", popular: 'Articles populaires',
+      browse: 'Parcourir par thème', loading: 'Chargement…', noResults: 'Aucun article ne correspond à « {q} ».', results: '{n} résultats',
+      offline: 'Vous êtes hors ligne. Vérifiez votre connexion et réessayez.', retry: 'Réessayer',
+      error: 'Une erreur est survenue. Veuillez réessayer.', back: 'Retour', close: "Fermer l'aide", contact: 'Nous contacter',
+      contactTitle: 'Nous contacter', name: 'Nom', email: 'E-mail', subject: 'Objet', description: 'Comment pouvons-nous vous aider ?',
+      submit: 'Envoyer', sending: 'Envoi…', confirmation: 'Merci ! Votre message a bien été envoyé. Nous vous répondrons par e-mail.',
+      home: "Retour à l'aide", helpful: 'Cet article vous a-t-il été utile ?', yes: 'Oui', no: 'Non', thanks: 'Merci pour votre avis !',
+      loginRequired: 'Connectez-vous sur ce site pour voir ce contenu.', notFound: "Cet article n'est pas disponible.",
+      signedIn: 'Connecté en tant que {name}', required: 'Veuillez remplir ce champ.', rateLimited: 'Trop de messages. Patientez une minute et réessayez.',
+      formDisabled: "Le formulaire de contact n'est pas disponible.", fallback: "Cet article n'est pas encore disponible dans votre langue.",
+      locked: 'Votre nom et votre e-mail viennent de votre compte.', articles: '{n} articles', empty: "Aucun article pour l'instant.",
+    },
+  };
+
+  let config = null, session = null, renewable = false, locale = null, labels = {}, expiryTimer = 0, waiters = [];
+  let view = { name: 'home', query: '' }, stack = [], seq = 0, searchTimer = 0, controller = null, marked = false;
+  const draft = { name: '', email: '', subject: '', description: '' };
+  const $ = (id) => d.getElementById(id);
+  const main = $('main');
+
+  // ---- helpers -------------------------------------------------------------------------------------------
+  function h(tag, attrs, ...kids) {
+    const el = d.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v == null || v === false) continue;
+      if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+      else if (k === 'text') el.textContent = v;
+      else el.setAttribute(k, v === true ? '' : v);
+    }
+    for (const kid of kids.flat()) if (kid != null && kid !== false) el.append(kid);
+    return el;
+  }
+  const pick = (c) => typeof c === 'string' ? (T[c.toLowerCase()] ? c.toLowerCase() : T[c.toLowerCase().split('-')[0]] ? c.toLowerCase().split('-')[0] : null) : null;
+  const lang = () => pick(locale) || pick(session && session.contact.language) || pick(config && config.default_language) || 'en';
+  const t = (key, vars) => ((T[lang()] || T.en)[key] || T.en[key]).replace(/\{(\w+)\}/g, (_, v) => vars[v]);
+  const custom = (path) => path.reduce((o, k) => (o && typeof o[k] === 'string' || (o && typeof o[k] === 'object')) ? o[k] : null, labels[lang()]);
+  const post = (m) => { if (embedded && parentOrigin) w.parent.postMessage(Object.assign({ lantern: 1 }, m), parentOrigin); };
+  const say = (text) => { $('status').textContent = text; };
+  const loc = (sep) => (locale ? `${sep}locale=${encodeURIComponent(locale)}` : '');
+
+  // ---- HTML sanitiser: an allow-list of tags and attributes; everything else is dropped or unwrapped --------
+  const TAGS = {
+    P: [], BR: [], B: [], STRONG: [], I: [], EM: [], U: [], S: [], MARK: [], CODE: [], PRE: [], BLOCKQUOTE: [], UL: [],
+    OL: ['start'], LI: [], H1: [], H2: [], H3: [], H4: [], H5: [], H6: [], HR: [], A: ['href', 'title'],
+    IMG: ['src', 'alt', 'title', 'width', 'height'], TABLE: [], THEAD: [], TBODY: [], TR: [], TH: ['colspan', 'rowspan'],
+    TD: ['colspan', 'rowspan'], SPAN: [], DIV: [], SUP: [], SUB: [], FIGURE: [], FIGCAPTION: [], DL: [], DT: [], DD: [],
+  };
+  const DROP = /^(SCRIPT|STYLE|IFRAME|FRAME|FRAMESET|OBJECT|EMBED|TEMPLATE|NOSCRIPT|SVG|MATH|FORM|INPUT|BUTTON|TEXTAREA|SELECT|LINK|META|BASE|AUDIO|VIDEO|TITLE)$/;
+  function safeURL(value, attr) {
+    try {
+      const u = new URL(value, location.href);
+      return attr === 'src' ? /^https?:$/.test(u.protocol) : /^(https?|mailto):$/.test(u.protocol);
+    } catch (e) { return false; }
+  }
+  function sanitize(html, tags = TAGS) {
+    const source = new DOMParser().parseFromString('<!doctype html><body>' + html, 'text/html').body;
+    const out = d.createDocumentFragment();
+    (function walk(from, to) {
+      for (const n of from.childNodes) {
+        if (n.nodeType === 3) { to.append(n.data); continue; }
+        if (n.nodeType !== 1 || DROP.test(n.tagName)) continue;
+        const allowed = tags[n.tagName];
+        if (!allowed) { walk(n, to); continue; }
+        const el = d.createElement(n.tagName);
+        for (const a of allowed) {
+          const v = n.getAttribute(a);
+          if (v != null && ((a !== 'href' && a !== 'src') || safeURL(v, a))) el.setAttribute(a, v);
+        }
+        if (n.tagName === 'A') { el.target = '_blank'; el.rel = 'noopener noreferrer'; }
+        if (n.tagName === 'IMG') el.loading = 'lazy';
+        walk(n, el);
+        to.append(el);
+      }
+    })(source, out);
+    return out;
+  }
+  const MARK_ONLY = { MARK: [] };
+
+  // ---- the API, with the session as Bearer ------------------------------------------------------------------
+  async function call(path, opts = {}, retried = false) {
+    const headers = { Accept: 'application/json' };
+    if (opts.body) headers['Content-Type'] = 'application/json';
+    const used = opts.anonymous ? null : session;
+    if (used) headers.Authorization = 'Bearer ' + used.token;
+    let r;
+    try {
+      r = await fetch(path, { method: opts.method || 'GET', headers, body: opts.body && JSON.stringify(opts.body),
+        signal: opts.signal, credentials: 'omit', cache: 'no-store' });
+    } catch (e) {
+      if (e.name === 'AbortError') throw e;
+      throw { offline: true };
+    }
+    const data = r.status === 204 ? null : await r.json().catch(() => null);
+    const error = (data && data.error) || {};
+    if (r.status === 401 && used && /^session_/.test(error.code || '') && !retried) {
+      if (session === used) await lose(error.code);
+      else if (!session && renewable) await waitForSession();
+      return call(path, opts, true);
+    }
+    if (!r.ok) throw { status: r.status, code: error.code, message: error.message, fields: error.fields };
+    return { data, date: r.headers.get('Date') };
+  }
+  const get = async (path, opts) => (await call(path, opts)).data;
+
+  // ---- the session: lives here only, never posted to the page -----------------------------------------------
+  async function signIn(token) {
+    try {
+      const { data, date } = await call(`${API}/widgets/${widgetId}/session`, { method: 'POST', body: { token }, anonymous: true });
+      // Time left by the server's clock, so a wrong clock on the visitor's machine does not matter.
+      const now = (Date.parse(date) || Date.now()) / 1000;
+      const expiresIn = Math.max(0, data.expires_at - now);
+      session = { token: data.session_token, contact: data.contact };
+      clearTimeout(expiryTimer);
+      expiryTimer = setTimeout(() => lose('session_expired'), expiresIn * 1000);
+      post({ type: 'session', expiresIn });
+      waiters.splice(0).forEach((f) => f());
+      changed();
+    } catch (e) {
+      if (e.offline) return;
+      post({ type: 'session_lost', reason: 'token_rejected', code: e.code });
+      if (!session && !renewable) changed();
+    }
+  }
+  function waitForSession() {
+    return new Promise((resolve) => {
+      waiters.push(resolve);
+      setTimeout(resolve, 8000);
+    });
+  }
+  /// The server no longer accepts the session: ask the page for a new token (when it gave a callback) and wait a
+  /// little for it; otherwise carry on anonymously. Restricted content disappears either way unless a new session comes.
+  async function lose(reason) {
+    session = null;
+    clearTimeout(expiryTimer);
+    post({ type: 'session_lost', reason });
+    if (renewable) {
+      await waitForSession();
+      if (!session) changed();
+    } else {
+      changed();
+    }
+  }
+  function logout() {
+    const old = session;
+    session = null;
+    renewable = false;
+    clearTimeout(expiryTimer);
+    waiters.splice(0).forEach((f) => f());
+    changed();
+    if (old) fetch(`${API}/session`, { method: 'DELETE', headers: { Authorization: 'Bearer ' + old.token }, credentials: 'omit' }).catch(() => {});
+  }
+
+  // ---- messages from the loader -----------------------------------------------------------------------------
+  w.addEventListener('message', (e) => {
+    if (!embedded || e.source !== w.parent || !parentOrigin || e.origin !== parentOrigin) return;
+    const m = e.data;
+    if (!m || typeof m !== 'object' || m.lantern !== 1) return;
+    switch (m.type) {
+      case 'init':
+        locale = m.locale || null;
+        labels = m.labels || {};
+        renewable = !!m.renewable;
+        Object.assign(draft, m.identity, m.prefill);
+        start(m.token, m.view);
+        break;
+      case 'authenticate': renewable = !!m.renewable; signIn(m.token); break;
+      case 'logout': logout(); break;
+      case 'open': go(m.view && m.view.name === 'article' ? { name: 'article', id: m.view.id } : m.view && m.view.name === 'form' ? { name: 'form' } : { name: 'home', query: '' }); break;
+      case 'focus': if (live) focusView(); else wantFocus = true; break;
+      case 'prefill': case 'identify': Object.assign(draft, m.fields); if (view.name === 'form') render(); break;
+      case 'labels': labels = m.labels || {}; applyLanguage(); render(); break;
+    }
+  });
+  d.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); post({ type: 'close' }); } });
+  $('close').addEventListener('click', () => post({ type: 'close' }));
+  $('back').addEventListener('click', () => { view = stack.pop() || { name: 'home', query: '' }; render(); focusView(); });
+  w.addEventListener('online', () => render());
+
+  let started = false, live = false, wantFocus = false;
+  async function start(token, first) {
+    if (started) return;
+    started = true;
+    const configLoad = get(`${API}/widgets/${widgetId}`).then((c) => { config = c; }).catch(() => {});
+    if (token) await signIn(token);
+    await configLoad;
+    live = true;
+    applyLanguage();
+    if (first) go(first.name === 'article' ? { name: 'article', id: first.id } : { name: first.name }, true);
+    else render();
+    if (wantFocus || d.hasFocus()) focusView();
+  }
+
+  function applyLanguage() {
+    const l = lang();
+    d.documentElement.lang = l;
+    $('banner').textContent = custom(['banner']) || (config && config.name) || t('banner');
+    $('close').setAttribute('aria-label', t('close'));
+    $('back').setAttribute('aria-label', t('back'));
+    post({ type: 'lang', lang: l });
+  }
+
+  /// Who the visitor is changed (signed in, out, expired): show what they may see now, in the same view.
+  function changed() {
+    if (!live) return;
+    applyLanguage();
+    render(true);
+  }
+
+  // ---- navigation -------------------------------------------------------------------------------------------
+  function go(next, replace) {
+    if (replace) stack = []; else stack.push(view);
+    view = next;
+    render();
+    if (d.hasFocus()) focusView();
+  }
+  function focusView() {
+    const target = main.querySelector('[data-lantern=search-input], [data-lantern=article-title], #f-name:not([readonly]), [data-lantern=ticket-subject], [data-lantern=ticket-done]') || main;
+    target.focus({ preventScroll: false });
+  }
+  /// After content arrives: if focus was parked on the panel while it loaded, move it to the view's main control.
+  function settleFocus() {
+    if (d.hasFocus() && (d.activeElement === main || d.activeElement === d.body || !d.activeElement)) focusView();
+  }
+  function render(refresh) {
+    const hadFocus = main.contains(d.activeElement);
+    $('back').hidden = view.name === 'home';
+    footer();
+    if (view.name === 'home') {
+      if (refresh && $('results')) return loadResults();
+      renderHome();
+    } else if (view.name === 'category') renderCategory();
+    else if (view.name === 'article') renderArticle();
+    else if (view.name === 'form') renderForm();
+    else if (view.name === 'done') renderDone();
+    if (refresh && hadFocus && !main.contains(d.activeElement)) focusView();
+  }
+  function footer() {
+    const f = $('footer');
+    const canContact = !config || config.contact_form.enabled;
+    f.replaceChildren(
+      session ? h('span', { class: 'who', text: t('signedIn', { name: session.contact.name }) }) : '',
+      canContact && view.name !== 'form' && view.name !== 'done' ? h('button', { type: 'button', class: 'link', onclick: () => go({ name: 'form' }) }, t('contact')) : '',
+    );
+  }
+  function state(kind, text, retry) {
+    return h('div', { class: 'state ' + kind, 'data-state': kind }, h('p', { text }),
+      retry ? h('button', { type: 'button', class: 'secondary', onclick: retry }, t('retry')) : '');
+  }
+  function errorState(e, retry) {
+    if (e.offline || !navigator.onLine) return state('offline', t('offline'), retry);
+    if (e.status === 401) return state('login-required', t('loginRequired'));
+    return state('error', t('error'), retry);
+  }
+  function resultList(articles) {
+    return h('ul', { class: 'results' }, articles.map((a) => h('li', null,
+      h('button', { type: 'button', class: 'result', 'data-lantern': 'result', onclick: () => go({ name: 'article', id: a.id }) },
+        h('span', { class: 'title', text: a.title }),
+        a.snippet ? h('span', { class: 'snippet' }, sanitize(a.snippet, MARK_ONLY)) : ''))));
+  }
+  function markFirstResults() {
+    if (marked || !main.querySelector('[data-lantern=result]')) return;
+    marked = true;
+    requestAnimationFrame(() => performance.mark('lantern:first-results'));
+  }
+
+  // ---- home: search as you type, popular articles and categories --------------------------------------------
+  function renderHome() {
+    const input = h('input', {
+      type: 'search', id: 'q', 'data-lantern': 'search-input', placeholder: t('search'), 'aria-label': t('searchLabel'),
+      autocomplete: 'off', spellcheck: 'false', 'aria-controls': 'results', enterkeyhint: 'search',
+    });
+    input.value = view.query || '';
+    input.addEventListener('input', () => {
+      view.query = input.value;
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(loadResults, 120);
+    });
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowDown') { const first = main.querySelector('.result'); if (first) { e.preventDefault(); first.focus(); } }
+    });
+    main.replaceChildren(h('form', { role: 'search', class: 'search', onsubmit: (e) => { e.preventDefault(); clearTimeout(searchTimer); loadResults(); } }, input),
+      h('div', { id: 'results' }));
+    main.onkeydown = arrowKeys;
+    loadResults();
+  }
+  function arrowKeys(e) {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' || !e.target.classList.contains('result')) return;
+    const all = [...main.querySelectorAll('.result')], i = all.indexOf(e.target) + (e.key === 'ArrowDown' ? 1 : -1);
+    e.preventDefault();
+    (i < 0 ? main.querySelector('#q') || all[0] : all[Math.min(i, all.length - 1)]).focus();
+  }
+  async function loadResults() {
+    const box = $('results');
+    if (!box) return;
+    const query = (view.query || '').trim(), mine = ++seq;
+    if (controller) controller.abort();
+    controller = new AbortController();
+    const signal = controller.signal;
+    main.setAttribute('aria-busy', 'true');
+    if (!box.firstChild || box.querySelector('.state')) box.replaceChildren(state('loading', t('loading')));
+    box.classList.add('busy');
+    try {
+      let content;
+      if (!query) {
+        const [list, tree] = await Promise.all([
+          get(`${API}/widgets/${widgetId}/articles?per_page=5${loc('&')}`, { signal }),
+          get(`${API}/widgets/${widgetId}/categories${loc('?')}`, { signal }),
+        ]);
+        if (mine !== seq) return;
+        content = [
+          list.articles.length ? [h('h2', { text: t('popular') }), resultList(list.articles)] : state('no-results', t('empty')),
+          tree.categories.length ? [h('h2', { text: t('browse') }), h('ul', { class: 'categories' }, tree.categories.map((c) => h('li', null,
+            h('button', { type: 'button', class: 'category', onclick: () => go({ name: 'category', id: c.id, title: c.name, tree: c }) },
+              h('span', { class: 'title', text: c.name }), h('span', { class: 'count', text: t('articles', { n: c.article_count }) })))))] : '',
+        ];
+      } else {
+        const r = await get(`${API}/widgets/${widgetId}/articles?query=${encodeURIComponent(query)}${loc('&')}`, { signal });
+        if (mine !== seq) return;
+        content = r.articles.length ? resultList(r.articles) : state('no-results', t('noResults', { q: query }));
+        say(t('results', { n: r.total }));
+      }
+      box.replaceChildren(...[content].flat(2));
+      markFirstResults();
+      settleFocus();
+    } catch (e) {
+      if (e.name === 'AbortError' || mine !== seq) return;
+      box.replaceChildren(errorState(e, loadResults));
+    } finally {
+      if (mine === seq) { box.classList.remove('busy'); main.setAttribute('aria-busy', 'false'); }
+    }
+  }
+
+  // ---- a category: its folders and their articles -----------------------------------------------------------
+  async function renderCategory() {
+    const mine = ++seq, v = view;
+    main.onkeydown = arrowKeys;
+    main.replaceChildren(h('h2', { class: 'view-title', tabindex: '-1', text: v.title }), state('loading', t('loading')));
+    try {
+      const [tree, list] = await Promise.all([
+        get(`${API}/widgets/${widgetId}/categories${loc('?')}`),
+        get(`${API}/widgets/${widgetId}/articles?category_id=${v.id}&per_page=50${loc('&')}`),
+      ]);
+      if (mine !== seq) return;
+      const category = tree.categories.find((c) => c.id === v.id);
+      if (!category) return main.replaceChildren(state('not-found', t('empty')));
+      main.replaceChildren(h('h2', { class: 'view-title', tabindex: '-1', text: category.name }),
+        ...category.folders.map((f) => {
+          const articles = list.articles.filter((a) => a.folder_id === f.id);
+          return articles.length ? h('section', { class: 'folder' }, h('h3', { text: f.name }), resultList(articles)) : '';
+        }));
+      settleFocus();
+    } catch (e) {
+      if (mine === seq) main.replaceChildren(errorState(e, renderCategory));
+    }
+  }
+
+  // ---- an article, with votes -------------------------------------------------------------------------------
+  async function renderArticle() {
+    const mine = ++seq, id = view.id;
+    main.onkeydown = null;
+    main.replaceChildren(state('loading', t('loading')));
+    try {
+      const a = await get(`${API}/widgets/${widgetId}/articles/${id}${loc('?')}`);
+      if (mine !== seq) return;
+      const up = h('button', { type: 'button', class: 'vote', 'data-lantern': 'vote-up', 'aria-pressed': 'false', onclick: () => vote(true) }, t('yes'));
+      const down = h('button', { type: 'button', class: 'vote', 'data-lantern': 'vote-down', 'aria-pressed': 'false', onclick: () => vote(false) }, t('no'));
+      const thanks = h('p', { class: 'thanks', role: 'status' });
+      let voting = false;
+      async function vote(helpful) {
+        if (voting) return;
+        voting = true;
+        try {
+          await call(`${API}/widgets/${widgetId}/articles/${id}/feedback`, { method: 'POST', body: { helpful } });
+          up.setAttribute('aria-pressed', String(helpful));
+          down.setAttribute('aria-pressed', String(!helpful));
+          thanks.textContent = t('thanks');
+        } catch (e) {
+          thanks.textContent = e.offline ? t('offline') : t('error');
+        } finally {
+          voting = false;
+        }
+      }
+      main.replaceChildren(h('article', { class: 'article', lang: a.language },
+        h('h2', { 'data-lantern': 'article-title', tabindex: '-1', text: a.title }),
+        a.fallback ? h('p', { class: 'note', text: t('fallback') }) : '',
+        h('div', { class: 'body', 'data-lantern': 'article-body' }, sanitize(a.description))),
+        h('section', { class: 'votes', 'aria-labelledby': 'helpful' }, h('p', { id: 'helpful', text: t('helpful') }), h('div', { class: 'row' }, up, down), thanks));
+      settleFocus();
+    } catch (e) {
+      if (mine !== seq) return;
+      main.replaceChildren(e.status === 404 ? state(session ? 'not-found' : 'login-required', session ? t('notFound') : t('loginRequired')) : errorState(e, renderArticle));
+    }
+  }
+
+  // ---- the contact form -------------------------------------------------------------------------------------
+  function renderForm() {
+    main.onkeydown = null;
+    const cf = (config && config.contact_form) || { enabled: true, logged_in_only: false };
+    if (!cf.enabled) return main.replaceChildren(state('form-disabled', t('formDisabled')));
+    if (cf.logged_in_only && !session) return main.replaceChildren(state('login-required', t('loginRequired')));
+    const locked = !!session;
+    const field = (key, type) => {
+      const attrs = { id: 'f-' + key, name: key, 'data-lantern': 'ticket-' + key, required: true, 'aria-describedby': 'e-' + key };
+      const input = type === 'textarea' ? h('textarea', Object.assign({ rows: '5' }, attrs)) : h('input', Object.assign({ type, autocomplete: key === 'subject' ? 'off' : key }, attrs));
+      const lockedValue = locked && (key === 'name' || key === 'email') ? session.contact[key] : null;
+      input.value = lockedValue != null ? lockedValue : draft[key] || '';
+      if (lockedValue != null) { input.readOnly = true; input.setAttribute('aria-readonly', 'true'); }
+      else input.addEventListener('input', () => { draft[key] = input.value; });
+      return h('div', { class: 'field' }, h('label', { for: 'f-' + key, text: t(key) }), input, h('p', { class: 'field-error', id: 'e-' + key }));
+    };
+    const submit = h('button', { type: 'submit', class: 'primary', 'data-lantern': 'ticket-submit' }, custom(['contact_form', 'submit']) || t('submit'));
+    const formError = h('p', { class: 'form-error', role: 'alert' });
+    const form = h('form', { class: 'ticket', novalidate: true },
+      h('h2', { class: 'view-title', text: custom(['contact_form', 'title']) || t('contactTitle') }),
+      locked ? h('p', { class: 'note', text: t('locked') }) : '',
+      field('name', 'text'), field('email', 'email'), field('subject', 'text'), field('description', 'textarea'),
+      // The honeypot: people never see it, bots fill it in, and the server then drops the ticket.
+      h('div', { class: 'hp', 'aria-hidden': 'true' }, h('input', { id: 'f-website', name: 'website', tabindex: '-1', autocomplete: 'off' })),
+      formError, submit);
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const values = {};
+      let firstBad = null;
+      for (const key of ['name', 'email', 'subject', 'description']) {
+        const input = $('f-' + key);
+        values[key] = input.value.trim();
+        showFieldError(key, values[key] ? '' : t('required'));
+        if (!values[key] && !firstBad) firstBad = input;
+      }
+      formError.textContent = '';
+      if (firstBad) return firstBad.focus();
+      if ($('f-website').value) values.website = $('f-website').value;
+      submit.disabled = true;
+      submit.textContent = t('sending');
+      try {
+        await call(`${API}/widgets/${widgetId}/tickets`, { method: 'POST', body: values });
+        draft.subject = draft.description = '';
+        go({ name: 'done' }, false);
+      } catch (err) {
+        submit.disabled = false;
+        submit.textContent = custom(['contact_form', 'submit']) || t('submit');
+        if (err.status === 422 && err.fields) {
+          let first = null;
+          for (const [key, problem] of Object.entries(err.fields)) {
+            if ($('f-' + key)) { showFieldError(key, problem); first = first || $('f-' + key); } else formError.textContent = problem;
+          }
+          if (first) first.focus();
+        } else if (err.status === 401) main.replaceChildren(state('login-required', t('loginRequired')));
+        else formError.textContent = err.offline ? t('offline') : err.status === 403 ? t('formDisabled') : err.status === 429 ? t('rateLimited') : (err.message || t('error'));
+      }
+    });
+    main.replaceChildren(form);
+    settleFocus();
+  }
+  function showFieldError(key, text) {
+    const input = $('f-' + key);
+    $('e-' + key).textContent = text;
+    if (text) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+  }
+  function renderDone() {
+    main.onkeydown = null;
+    main.replaceChildren(h('div', { class: 'done', 'data-lantern': 'ticket-done', role: 'status', tabindex: '-1' },
+      h('p', { text: custom(['contact_form', 'confirmation']) || t('confirmation') })),
+      h('button', { type: 'button', class: 'secondary', onclick: () => { stack = []; go({ name: 'home', query: '' }, true); } }, t('home')));
+  }
+
+  if (!widgetId) return main.replaceChildren(state('error', t('error')));
+  if (embedded) post({ type: 'ready' });
+  else start(null, null); // opened on its own (by a developer, say): no page to talk to
+})();
