@@ -23,6 +23,8 @@ for argument in "$@"; do
     esac
 done
 
+echo "==> API contract: Schemathesis against a live lantern serve, from its /openapi.json"
+
 # --- Tools ---------------------------------------------------------------------------------------------------------
 
 if ! python3 -c 'import schemathesis, sys; sys.exit(schemathesis.__version__.split(".")[0] != "4")' >/dev/null 2>&1; then
