@@ -16,6 +16,7 @@ scripts/check-examples.sh
 
 echo "==> Swift tests on SQLite"
 env -u LANTERN_TEST_DATABASE_URL -u DATABASE_URL swift test --skip-build
+scripts/contract-test.sh
 
 echo "==> Swift tests on PostgreSQL"
 start_postgres
