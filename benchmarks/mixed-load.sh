@@ -24,7 +24,8 @@ export LANTERN_BCRYPT_COST=4 LOG_LEVEL=warning LANTERN_TICKET_RATE_LIMIT=off
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v/1000; else if (v ~ /ms$/) print v+0; else if (v ~ /s$/) print v*1000; else print v }'; }
 
 run_wrk() { # CONNECTIONS DURATION OUTPUT
-  wrk -t2 -c"$1" -d"$2" --latency -s benchmarks/kb/mixed.lua "http://127.0.0.1:$PORT" >"$3"
+  local threads=$(( $1 < 2 ? 1 : 2 ))
+  wrk -t"$threads" -c"$1" -d"$2" --latency -s benchmarks/kb/mixed.lua "http://127.0.0.1:$PORT" >"$3"
 }
 
 bench() {
@@ -52,7 +53,7 @@ PY
   export TOKEN
   run_wrk 8 5s /dev/null   # warm-up
   local best=1
-  for connections in 1 2 4 8 16 32; do
+  for connections in 1 2 3 4 6 8 12 16 24 32; do
     run_wrk "$connections" 20s "$WORK/probe.txt"
     local p99
     p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$WORK/probe.txt")")
