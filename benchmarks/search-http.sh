@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
+source scripts/lib/bench.sh
 ARTICLES=${1:-10000}
 DURATION=${2:-15s}
 CONNECTIONS=32
@@ -43,6 +44,7 @@ bench() {
   p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk-$label.txt")
   errors=$(grep -E "Non-2xx|Socket errors" "$WORK/wrk-$label.txt" || true)
   printf '%-9s %9s searches/s   HTTP p50 %-8s p99 %-8s | floor (db, sequential) %s %s\n' "$label" "$rps" "$p50" "$p99" "$floor" "$errors"
+  bench_record "search, $ARTICLES articles (c$CONNECTIONS)" "$label" "$rps/s, p99 $p99, db floor $floor"
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
 }
 

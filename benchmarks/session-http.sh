@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
+source scripts/lib/bench.sh
 DURATION=${1:-15s}
 CONNECTIONS=${2:-16}
 
@@ -45,6 +46,7 @@ LUA
   p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk-$label.txt")
   errors=$(grep -E "Non-2xx|Socket errors" "$WORK/wrk-$label.txt" || true)
   printf '%-10s %10s req/s   p50 %-9s p99 %-9s %s\n' "$label" "$rps" "$p50" "$p99" "$errors"
+  bench_record "session sign-in (c$CONNECTIONS)" "$label" "$rps req/s, p99 $p99"
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
 }
 

@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
+source scripts/lib/bench.sh
 DURATION=${1:-15s}
 CONNECTIONS=${2:-16}
 
@@ -56,6 +57,7 @@ LUA
   p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt")
   errors=$(grep -E "Non-2xx|Socket errors" "$WORK/wrk.txt" || true)
   printf '%-10s %-22s %10s req/s   p50 %-9s p99 %-9s %s\n' "$DB_LABEL" "$label" "$rps" "$p50" "$p99" "$errors"
+  bench_record "ticket, $label (c$CONNECTIONS)" "$DB_LABEL" "$rps req/s, p99 $p99"
 }
 
 # bench LABEL DATABASE_URL

@@ -5,6 +5,7 @@
 # Without a running server (no BASE_URL reachable) it gzips the files in Public/widget/ at level 6 instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/bench.sh
 BASE="${1:-http://127.0.0.1:8080}"
 WIDGET="${2:-1}"
 kib() { awk -v b="$1" 'BEGIN { printf "%.2f KiB", b / 1024 }'; }
@@ -28,4 +29,5 @@ echo "  panel: frame page              $(kib "$frame")"
 echo "         widget.js               $(kib "$js")"
 echo "         widget.css              $(kib "$css")"
 echo "         total                   $(kib "$panel")   (budget 40 KiB, before the API's JSON)"
+bench_record "widget size, gzipped" "-" "loader $(kib "$loader") (budget 6 KiB), panel $(kib "$panel") (budget 40 KiB)"
 [ "$loader" -le 6144 ] && [ "$panel" -le 40960 ]

@@ -16,11 +16,15 @@ scripts/check-examples.sh
 
 echo "==> Swift tests on SQLite"
 env -u LANTERN_TEST_DATABASE_URL -u DATABASE_URL swift test --skip-build
+scripts/contract-test.sh
 
 echo "==> Swift tests on PostgreSQL"
 start_postgres
 LANTERN_TEST_DATABASE_URL="$LANTERN_PG_URL" env -u DATABASE_URL swift test --skip-build
 stop_postgres
+
+echo "==> Fault test: PostgreSQL restarted under load"
+benchmarks/postgres-restart.sh "$(swift build --show-bin-path)/lantern"
 
 echo "==> Browser tests of the widget (headless Chromium, server on SQLite)"
 scripts/e2e.sh

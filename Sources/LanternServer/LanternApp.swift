@@ -77,6 +77,9 @@ public enum LanternApp {
             }
             app.lifecycle.use(WebhookDispatcher.Runner())
             try await app.execute()
+            // SIGTERM / SIGINT: stop accepting connections and let in-flight requests finish (up to the server's
+            // shutdown timeout) before the databases and everything else shut down.
+            await app.server.shutdown()
         }
     }
 

@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import NIOCore
+import NIOPosix
 import SQLKit
 import Vapor
 
@@ -12,6 +13,7 @@ public func configure(_ app: Application, settings: LanternSettings) throws {
     app.migrations.add(LanternMigrations.all)
 
     app.middleware = Middlewares()
+    app.middleware.use(RequestObservationMiddleware())
     app.middleware.use(JSONErrorMiddleware())
     app.routes.defaultMaxBodySize = "64kb"
     app.http.server.configuration.serverName = "Lantern"
@@ -24,14 +26,22 @@ public func configure(_ app: Application, settings: LanternSettings) throws {
 private func useDatabase(_ location: DatabaseLocation, on app: Application) throws {
     switch location {
     case .sqlite(let path):
+        // SQLite calls run on the application's thread pool, and a statement waiting for a lock blocks its thread:
+        // with one thread per core, one waiting connection could starve the connection that holds the lock.
+        let threads = NIOThreadPool(numberOfThreads: 16)
+        threads.start()
+        app.threadPool = threads
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.metrics.databasePool(maximum: System.coreCount)
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)
         configuration.searchPath = nil
         app.databases.use(
-            .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(5)),
+            .postgres(configuration: configuration, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop,
+                      connectionPoolTimeout: .seconds(5)),
             as: .psql
         )
+        app.metrics.databasePool(maximum: postgresConnectionsPerEventLoop * System.coreCount)
     }
 }
 
@@ -40,6 +50,7 @@ private func useDatabase(_ location: DatabaseLocation, on app: Application) thro
 public func migrate(_ app: Application) async throws {
     if app.db.isSQLite {
         try await app.db.sql.raw("PRAGMA journal_mode = WAL").run()
+        try await setSQLiteBusyTimeout(app)
         try await app.autoMigrate()
         return
     }
@@ -52,6 +63,23 @@ public func migrate(_ app: Application) async throws {
             throw error
         }
         try await connection.sql.raw("SELECT pg_advisory_unlock(\(literal: migrationLockKey))").run()
+    }
+}
+
+/// PostgreSQL connections per event loop (one event loop per core).
+let postgresConnectionsPerEventLoop = 4
+
+/// How long an SQLite statement waits for a lock held by another connection or process before it fails (and the
+/// request is answered `503 database_unavailable`). sqlite-nio's own busy handler would retry forever.
+let sqliteBusyTimeoutMilliseconds = 5_000
+
+/// Sets the busy timeout on every pooled SQLite connection: the driver keeps exactly one per event loop.
+private func setSQLiteBusyTimeout(_ app: Application) async throws {
+    for eventLoop in app.eventLoopGroup.makeIterator() {
+        guard let database = app.databases.database(logger: app.logger, on: eventLoop) else { continue }
+        try await database.withConnection { connection in
+            try await connection.sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(sqliteBusyTimeoutMilliseconds))").run()
+        }
     }
 }
 

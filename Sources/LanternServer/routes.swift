@@ -2,6 +2,8 @@ import Vapor
 
 func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
+    try app.register(collection: MetricsController())
+    try app.register(collection: OpenAPIController())
     try app.register(collection: WidgetSessionController())
     try app.register(collection: WidgetContentController())
     try app.register(collection: WidgetTicketController())

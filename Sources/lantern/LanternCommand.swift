@@ -10,7 +10,7 @@ struct LanternCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantern",
         abstract: "Lantern: a self-hosted help center with an embeddable help widget.",
-        subcommands: [Serve.self, Migrate.self, Setup.self, Secret.self, Token.self]
+        subcommands: [Serve.self, Migrate.self, Setup.self, Secret.self, Token.self, CopyDatabase.self]
     )
 
     /// Exit code for bad arguments (argument-parser's own default is 64).
@@ -41,7 +41,7 @@ struct LanternCommand: AsyncParsableCommand {
     private static func bootstrapLogging() {
         let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = SafeLogHandler(wrapping: StreamLogHandler.standardError(label: label))
             handler.logLevel = level
             return handler
         }
@@ -130,5 +130,35 @@ struct Setup: AsyncParsableCommand {
             Keep the API key and the shared secret safe: they are shown only now (the secret again with `lantern secret show`).
             """)
         }
+    }
+}
+
+struct CopyDatabase: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "copy-database",
+        abstract: "Copy every row from an SQLite file into an empty PostgreSQL database (moving an install to PostgreSQL)."
+    )
+
+    @Option(help: "The SQLite database to read, as sqlite:PATH.") var from: String
+    @Option(help: "The empty PostgreSQL database to fill, as postgres://user:password@host:port/database.") var to: String
+
+    func run() async throws {
+        let source: DatabaseLocation, target: DatabaseLocation
+        do {
+            source = try DatabaseLocation(databaseURL: from)
+            target = try DatabaseLocation(databaseURL: to)
+        } catch let error as DatabaseLocation.InvalidURL {
+            throw UsageError(message: error.description)
+        }
+        guard case .sqlite(let path) = source, FileManager.default.fileExists(atPath: path) else {
+            throw UsageError(message: "--from must name an existing SQLite file, as sqlite:PATH.")
+        }
+        guard case .postgres(let url) = target else {
+            throw UsageError(message: "--to must be a postgres:// or postgresql:// URL.")
+        }
+        let summary = try await DatabaseCopier.copy(fromSQLite: path, toPostgres: url, bcryptCost: environmentSettings().bcryptCost)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        print(String(decoding: try encoder.encode(summary), as: UTF8.self))
     }
 }

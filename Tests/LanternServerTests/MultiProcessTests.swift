@@ -13,13 +13,14 @@ struct MultiProcessTests {
         let process = Process()
         let port: Int
 
-        init(database: String, port: Int = LanternBinary.freePort(), environment: [String: String] = [:]) throws {
+        init(database: String, port: Int = LanternBinary.freePort(), environment: [String: String] = [:],
+             standardError: FileHandle = FileHandle.nullDevice) throws {
             self.port = port
             process.executableURL = LanternBinary.url
             process.arguments = ["serve", "--hostname", "127.0.0.1", "--port", String(port)]
             process.environment = LanternBinary.environment(database: database).merging(environment) { $1 }
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            process.standardError = standardError
             try process.run()
         }
 
@@ -84,6 +85,26 @@ struct MultiProcessTests {
             server.process.waitUntilExit()
             #expect(server.process.terminationStatus == 0)
         }
+    }
+
+    @Test("The ticket rate limit is counted across processes")
+    func rateLimitAcrossProcesses() async throws {
+        let database = LanternBinary.testDatabaseURL
+        defer { if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) } }
+        let setup = try LanternBinary.run(["setup", "--account", "Limited", "--admin-email", "ops@limited.example",
+                                           "--admin-password", "limited-pass", "--json"], database: database)
+        let account = try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8))
+        let environment = ["LANTERN_TICKET_RATE_LIMIT": "3/600"]
+        let first = try Server(database: database, environment: environment)
+        let second = try Server(database: database, environment: environment)
+        try await first.waitUntilHealthy()
+        try await second.waitUntilHealthy()
+        let ticket = ["name": "Busy Sender", "email": "busy@example.com", "subject": "Again", "description": "And again."]
+        var statuses: [Int] = []
+        for server in [first, second, first, second] {
+            statuses.append(try await http("POST", "\(server.base)/widget/v1/widgets/\(account.widgetID)/tickets", json: ticket).0)
+        }
+        #expect(statuses == [201, 201, 201, 429])
     }
 }
 

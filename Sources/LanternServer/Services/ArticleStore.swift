@@ -22,6 +22,8 @@ enum ArticleStore {
         if let description = input.description {
             if description.utf8.count > maximumDescriptionBytes {
                 errors.add("description", "must be at most \(maximumDescriptionBytes / 1024) KiB")
+            } else if description.unicodeScalars.contains(where: { FieldErrors.isControl($0, allowingLineBreaks: true) }) {
+                errors.add("description", "must not contain control characters other than tabs and line breaks")
             } else {
                 let sanitized = HTMLSanitizer.sanitize(description)
                 if HTMLSanitizer.plainText(sanitized).isEmpty && !sanitized.contains("<img") {
@@ -38,8 +40,10 @@ enum ArticleStore {
         }
         if let tags = input.tags {
             let cleaned = tags.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            if cleaned.count > maximumTags || cleaned.contains(where: { $0.isEmpty || $0.count > 64 }) {
-                errors.add("tags", "must be at most \(maximumTags) non-blank tags of at most 64 characters")
+            if cleaned.count > maximumTags || cleaned.contains(where: { tag in
+                tag.isEmpty || tag.count > 64 || tag.unicodeScalars.contains { FieldErrors.isControl($0, allowingLineBreaks: false) }
+            }) {
+                errors.add("tags", "must be at most \(maximumTags) non-blank tags of at most 64 characters, without control characters")
             } else {
                 var unique: [String] = []
                 for tag in cleaned where !unique.contains(tag) { unique.append(tag) }

@@ -13,7 +13,8 @@ struct FieldErrors {
         if !fields.isEmpty { throw APIError.validation(fields) }
     }
 
-    /// A trimmed, non-empty text of at most `maximum` characters; `nil` (and an error) otherwise.
+    /// A trimmed, non-empty, single-line text of at most `maximum` characters without control characters; `nil`
+    /// (and an error) otherwise.
     mutating func text(_ value: String?, _ field: String, required: Bool, maximum: Int = 255) -> String? {
         guard let value else {
             if required { add(field, "is required") }
@@ -28,10 +29,15 @@ struct FieldErrors {
             add(field, "must be at most \(maximum) characters")
             return nil
         }
+        if trimmed.unicodeScalars.contains(where: { Self.isControl($0, allowingLineBreaks: false) }) {
+            add(field, "must not contain control characters")
+            return nil
+        }
         return trimmed
     }
 
-    /// A trimmed text that may be empty, of at most `maximum` characters.
+    /// A trimmed text that may be empty, of at most `maximum` characters, without control characters other than
+    /// tabs and line breaks.
     mutating func freeText(_ value: String?, _ field: String, maximum: Int) -> String? {
         guard let value else { return nil }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -39,7 +45,17 @@ struct FieldErrors {
             add(field, "must be at most \(maximum) characters")
             return nil
         }
+        if trimmed.unicodeScalars.contains(where: { Self.isControl($0, allowingLineBreaks: true) }) {
+            add(field, "must not contain control characters other than tabs and line breaks")
+            return nil
+        }
         return trimmed
+    }
+
+    /// C0 control characters and DEL: never meant in a name or a description, and NUL is refused by PostgreSQL.
+    static func isControl(_ scalar: Unicode.Scalar, allowingLineBreaks: Bool) -> Bool {
+        if allowingLineBreaks && (scalar == "\t" || scalar == "\n" || scalar == "\r") { return false }
+        return scalar.value < 0x20 || scalar.value == 0x7F
     }
 
     /// A language the account supports, normalised.

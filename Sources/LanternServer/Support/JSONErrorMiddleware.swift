@@ -27,6 +27,11 @@ struct JSONErrorMiddleware: AsyncMiddleware {
             return error
         case let error as DecodingError:
             return decodingError(error)
+        case let error where DatabaseAvailability.isUnavailable(error):
+            request.logger.warning("Database unavailable: \(String(reflecting: error))")
+            return APIError(status: .serviceUnavailable, code: "database_unavailable",
+                            message: "The database cannot be reached right now; try again in a moment.",
+                            headers: ["Retry-After": "1"])
         case let error as any AbortError:
             return APIError(status: error.status, code: code(for: error.status), message: message(for: error),
                             headers: error.headers)

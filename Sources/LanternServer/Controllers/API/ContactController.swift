@@ -43,6 +43,9 @@ struct ContactController: RouteCollection {
         let page = try PageRequest(from: request)
         let query = Contact.query(on: request.db).filter(\.$accountID == caller.accountID)
         if let email = request.query[String.self, at: "email"] {
+            if email.unicodeScalars.contains(where: { FieldErrors.isControl($0, allowingLineBreaks: false) }) {
+                throw APIError.validation(["email": "must not contain control characters"])
+            }
             query.filter(\.$email == email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
         }
         let contacts = try await query.sort(\.$id).offset(page.offset).limit(page.perPage + 1).all()

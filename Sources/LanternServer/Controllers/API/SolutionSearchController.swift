@@ -22,11 +22,14 @@ struct SolutionSearchController: RouteCollection {
         try errors.throwIfAny()
         let scope = ReadingScope(accountID: caller.accountID, categoryIDs: [], viewer: caller.role == .bot ? .bot : .agent,
                                  language: language ?? account.defaultLanguage, accountLanguages: account.supportedLanguages)
+        let clock = ContinuousClock()
+        let started = clock.now
         let corrector = try await request.application.searchVocabulary.corrector(accountID: caller.accountID, on: request.db)
         let query = SearchQuery(term).corrected(by: corrector)
         // One row more than the page, so that `Page` knows whether another follows.
         let result = try await KnowledgeBaseReader.search(scope, query: query, page: PageRequest(perPage: page.perPage + 1),
                                                           offset: page.offset, on: request.db)
+        request.application.metrics.searched(duration: clock.now - started, source: "api")
         return try Page(fetched: result.hits, request: page).map(WidgetContentController.HitDTO.init)
             .response(for: request, pageRequest: page)
     }

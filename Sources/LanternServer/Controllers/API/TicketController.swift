@@ -59,7 +59,11 @@ struct TicketController: RouteCollection {
         var filter = TicketService.Filter()
         var errors: [String: String] = [:]
         if let email = request.query[String.self, at: "email"] {
-            filter.email = email.trimmingCharacters(in: .whitespaces).lowercased()
+            if email.unicodeScalars.contains(where: { FieldErrors.isControl($0, allowingLineBreaks: false) }) {
+                errors["email"] = "must not contain control characters"
+            } else {
+                filter.email = email.trimmingCharacters(in: .whitespaces).lowercased()
+            }
         }
         if let verified = request.query[String.self, at: "verified"] {
             switch verified.lowercased() {

@@ -43,7 +43,8 @@ struct TicketWebhookController: RouteCollection {
 
     static func validURL(_ raw: String) -> String? {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count <= 2_000, let components = URLComponents(string: trimmed),
+        guard trimmed.count <= 2_000, !trimmed.unicodeScalars.contains(where: { FieldErrors.isControl($0, allowingLineBreaks: false) }),
+              let components = URLComponents(string: trimmed),
               let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = components.host, !host.isEmpty else { return nil }
         return trimmed

@@ -116,6 +116,8 @@ struct WidgetContentController: RouteCollection {
         let folderID = number("folder_id", range: 1...Int.max)
         let categoryID = number("category_id", range: 1...Int.max)
         try errors.throwIfAny()
+        let clock = ContinuousClock()
+        let started = clock.now
         var query = SearchQuery(request.query[String.self, at: "query"] ?? "")
         if !query.isEmpty {
             let corrector = try await request.application.searchVocabulary.corrector(accountID: context.scope.accountID, on: request.db)
@@ -127,6 +129,7 @@ struct WidgetContentController: RouteCollection {
             (hits, total) = try await KnowledgeBaseReader.list(context.scope, folderID: folderID, categoryID: categoryID, page: page, on: request.db)
         } else {
             (hits, total, databaseTime) = try await KnowledgeBaseReader.search(context.scope, query: query, page: page, on: request.db)
+            request.application.metrics.searched(duration: clock.now - started, source: "widget")
         }
         let response = try privateJSON(HitsDTO(articles: hits.map(HitDTO.init), total: total))
         if let databaseTime {

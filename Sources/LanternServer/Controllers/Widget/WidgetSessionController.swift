@@ -62,7 +62,13 @@ struct WidgetSessionController: RouteCollection {
     func signIn(request: Request) async throws -> Response {
         let widgetID = try request.widgetID()
         let body = try request.content.decode(SignInBody.self)
-        let signIn = try await WidgetSessionService.signIn(widgetID: widgetID, token: body.token, on: request.db)
+        let signIn: WidgetSessionService.SignIn
+        do {
+            signIn = try await WidgetSessionService.signIn(widgetID: widgetID, token: body.token, on: request.db)
+        } catch let error as APIError where error.status == .unauthorized {
+            request.application.metrics.tokenRejected(code: error.code)
+            throw error
+        }
         let dto = SessionDTO(sessionToken: signIn.sessionToken, expiresAt: signIn.claims.expiresAt,
                              contact: ContactDTO(signIn.contact))
         return try privateJSON(dto)

@@ -61,6 +61,7 @@ struct WidgetTicketController: RouteCollection {
                   submission: submission, requesterIP: request.clientAddress, attachments: files),
             limit: request.application.lantern.ticketRateLimit, on: request.db
         )
+        request.application.metrics.ticketCreated(verified: ticket.verified)
         let response = Response(status: .created)
         try response.content.encode(CreatedDTO(id: try ticket.requireID(), verified: ticket.verified))
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
