@@ -12,13 +12,7 @@ DURATION=${1:-5m}
 ARTICLES=${2:-10000}
 DATABASES=${3:-sqlite postgres}
 
-command -v wrk >/dev/null || { as_root apt-get update -qq; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-swift build -c release --product lantern >/dev/null
-LANTERN="$(swift build -c release --show-bin-path)/lantern"
-WORK=$(mktemp -d)
-SERVER_PID=
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; stop_postgres; rm -rf "$WORK"; }
-trap cleanup EXIT
+bench_setup
 export LANTERN_BCRYPT_COST=4 LOG_LEVEL=warning LANTERN_TICKET_RATE_LIMIT=off
 
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v/1000; else if (v ~ /ms$/) print v+0; else if (v ~ /s$/) print v*1000; else print v }'; }

@@ -10,13 +10,7 @@ ARTICLES=${1:-10000}
 DURATION=${2:-15s}
 CONNECTIONS=32
 
-command -v wrk >/dev/null || { as_root apt-get update -qq; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-swift build -c release --product lantern >/dev/null
-LANTERN="$(swift build -c release --show-bin-path)/lantern"
-WORK=$(mktemp -d)
-SERVER_PID=
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; stop_postgres; rm -rf "$WORK"; }
-trap cleanup EXIT
+bench_setup
 export LANTERN_BCRYPT_COST=4 LOG_LEVEL=warning
 
 bench() {

@@ -10,14 +10,7 @@ source scripts/lib/bench.sh
 DURATION=${1:-15s}
 CONNECTIONS=${2:-16}
 
-command -v wrk >/dev/null || { as_root apt-get update -qq; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-swift build -c release --product lantern >/dev/null
-LANTERN="$(swift build -c release --show-bin-path)/lantern"
-
-WORK=$(mktemp -d)
-SERVER_PID=
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; stop_postgres; rm -rf "$WORK"; }
-trap cleanup EXIT
+bench_setup
 export LANTERN_BCRYPT_COST=4 LOG_LEVEL=warning LANTERN_TICKET_RATE_LIMIT=off
 
 # The two request bodies: JSON, and multipart/form-data with one 1 MiB PNG-signed attachment.
