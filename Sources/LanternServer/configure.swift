@@ -19,6 +19,7 @@ public func configure(_ app: Application, settings: LanternSettings) throws {
     app.http.server.configuration.serverName = "Lantern"
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     _ = app.searchVocabulary
+    _ = app.searchIndexes
 
     try routes(app)
 }
@@ -36,6 +37,7 @@ private func useDatabase(_ location: DatabaseLocation, on app: Application) thro
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)
         configuration.searchPath = nil
+        configuration.coreConfiguration.options.additionalStartupParameters.append(("application_name", app.metrics.postgresApplicationName))
         app.databases.use(
             .postgres(configuration: configuration, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop,
                       connectionPoolTimeout: .seconds(5)),

@@ -61,6 +61,8 @@ func environmentSettings(demo: Bool = false) throws -> LanternSettings {
         throw UsageError(message: error.description)
     } catch let error as RateLimitSyntaxError {
         throw UsageError(message: "LANTERN_TICKET_RATE_LIMIT: \(error.description)")
+    } catch let error as LanternSettings.InvalidSearchEngine {
+        throw UsageError(message: error.description)
     }
 }
 

@@ -87,6 +87,37 @@ struct MultiProcessTests {
         }
     }
 
+    @Test("Search on one process finds what was written through another at once (each process's index follows the database)")
+    func searchAcrossProcesses() async throws {
+        let database = LanternBinary.testDatabaseURL
+        defer { if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) } }
+        let setup = try LanternBinary.run(["setup", "--account", "Searched", "--admin-email", "ops@searched.example",
+                                           "--admin-password", "searched-pass", "--json"], database: database)
+        let account = try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8))
+        let writer = try Server(database: database)
+        let reader = try Server(database: database)
+        try await writer.waitUntilHealthy()
+        try await reader.waitUntilHealthy()
+        let api = "\(writer.base)/api/v2/solutions"
+        func search(_ term: String) async throws -> [Int] {
+            let (status, body) = try await http("GET", "\(reader.base)/widget/v1/widgets/\(account.widgetID)/articles?query=\(term)")
+            #expect(status == 200)
+            return (body["articles"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+        }
+        let category = try #require(try await http("POST", "\(api)/categories", json: ["name": "Help"], bearer: account.apiKey).1["id"] as? Int)
+        let folder = try #require(try await http("POST", "\(api)/categories/\(category)/folders", json: ["name": "Open"], bearer: account.apiKey).1["id"] as? Int)
+        #expect(try await search("platypus").isEmpty)  // the reader builds its index now
+        let article = try #require(try await http("POST", "\(api)/folders/\(folder)/articles",
+                                                  json: ["title": "Platypus care", "description": "<p>Feeding.</p>", "status": 2],
+                                                  bearer: account.apiKey).1["id"] as? Int)
+        #expect(try await search("platypus") == [article])
+        _ = try await http("PUT", "\(api)/articles/\(article)", json: ["title": "Echidna care"], bearer: account.apiKey)
+        #expect(try await search("platypus").isEmpty)
+        #expect(try await search("echidna") == [article])
+        _ = try await http("PUT", "\(api)/folders/\(folder)", json: ["visibility": 3], bearer: account.apiKey)
+        #expect(try await search("echidna").isEmpty)
+    }
+
     @Test("The ticket rate limit is counted across processes")
     func rateLimitAcrossProcesses() async throws {
         let database = LanternBinary.testDatabaseURL
@@ -109,7 +140,7 @@ struct MultiProcessTests {
 }
 
 /// A small JSON-over-HTTP client for tests against real server processes.
-func http(_ method: String, _ url: String, json: [String: String]? = nil, bearer: String? = nil) async throws -> (Int, [String: Any]) {
+func http(_ method: String, _ url: String, json: [String: Any]? = nil, bearer: String? = nil) async throws -> (Int, [String: Any]) {
     var request = URLRequest(url: URL(string: url)!)
     request.httpMethod = method
     request.timeoutInterval = 10

@@ -40,6 +40,16 @@ struct ObservabilityTests {
                 #expect(text.contains(line), "missing: \(line)")
             }
             #expect(text.contains("lantern_db_pool_max_connections "))
+            // Pool use: on PostgreSQL this process's connections by state (the scrape's own query is active).
+            if app.db.isSQLite {
+                #expect(text.contains(#"lantern_db_pool_connections{state="writing"} 0"#))
+                #expect(text.contains(#"lantern_db_pool_connections{state="waiting"} 0"#))
+            } else {
+                let active = text.split(separator: "\n").first { $0.hasPrefix(#"lantern_db_pool_connections{state="active"} "#) }
+                let count = active.flatMap { Double($0.split(separator: " ").last ?? "") } ?? 0
+                #expect(count >= 1, "active connections: \(String(describing: active))")
+                #expect(text.contains(#"lantern_db_pool_connections{state="idle"} "#))
+            }
         }
     }
 
@@ -55,7 +65,7 @@ struct ObservabilityTests {
         }
     }
 
-    @Test("The server's log has one line per request with its id, and never a token, secret, API key or password")
+    @Test("The server's log has one line per request with its id, and never a token, secret, API key, password or session cookie")
     func nothingSecretInLogs() async throws {
         let database = LanternBinary.testDatabaseURL
         defer { if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) } }
@@ -81,13 +91,32 @@ struct ObservabilityTests {
         let (_, reset) = try await http("POST", "\(server.base)/api/v2/settings/widget_security/reset", bearer: account.apiKey)
         let newSecret = try #require(reset["shared_secret"] as? String)
         #expect(try await http("GET", "\(server.base)/api/v2/tickets", bearer: "lantern_not_a_real_key").0 == 401)
+        // The agent signs in to the portal with the password (over a raw socket, to read the session cookie set).
+        func exchange(_ request: String) throws -> String {
+            let socket = try RawHTTPSocket(port: server.port)
+            try socket.send(Data(request.utf8))
+            return try socket.readAll()
+        }
+        func cookies(in response: String) -> [String] {
+            response.components(separatedBy: "\r\n").filter { $0.lowercased().hasPrefix("set-cookie:") }
+                .compactMap { $0.dropFirst("set-cookie:".count).split(separator: ";").first?.trimmingCharacters(in: .whitespaces) }
+        }
+        let page = try exchange("GET /agent/login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        let csrf = try #require(PortalBrowser.csrf(in: page))
+        let form = [("csrf_token", csrf), ("email", "ops@logged.example"), ("password", password)]
+            .map { PortalBrowser.encode($0.0) + "=" + PortalBrowser.encode($0.1) }.joined(separator: "&")
+        let signedIn = try exchange("POST /agent/login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nCookie: \(cookies(in: page).joined(separator: "; "))\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: \(form.utf8.count)\r\n\r\n\(form)")
+        #expect(signedIn.hasPrefix("HTTP/1.1 303"), "\(signedIn.prefix(300))")
+        let agentCookie = try #require(cookies(in: signedIn).first { $0.hasPrefix(PortalSessionService.agentCookie + "=") }?
+            .split(separator: "=", maxSplits: 1).last.map(String.init))
         server.process.terminate()
         server.process.waitUntilExit()
 
         let log = try String(contentsOf: logFile, encoding: .utf8)
         #expect(log.contains("request-id="))
         #expect(log.contains("route=/widget/v1/widgets/:widget_id/session"))
-        for secret in [token, forged, session, account.sharedSecret, newSecret, account.apiKey, password, "lantern_not_a_real_key"] {
+        #expect(log.contains("route=/agent/login"))
+        for secret in [token, forged, session, account.sharedSecret, newSecret, account.apiKey, password, agentCookie, csrf, "lantern_not_a_real_key"] {
             #expect(!log.contains(secret), "the log contains a secret value")
         }
         // Not even a recognisable piece of a token (its signature).

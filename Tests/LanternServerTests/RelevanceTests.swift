@@ -18,11 +18,11 @@ struct RelevanceTests {
     static let minimumSuccessAt3 = 0.93
     static let minimumMRR = 0.88
 
-    @Test("success@3 and MRR over the evaluation set stay above their floors")
-    func relevance() async throws {
+    @Test("success@3 and MRR over the evaluation set stay above their floors", arguments: [LanternSettings.SearchEngine.memory, .database])
+    func relevance(engine: LanternSettings.SearchEngine) async throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/relevance.json")
         let evaluation = try JSONDecoder().decode(EvaluationSet.self, from: Data(contentsOf: url))
-        try await withLantern { app in
+        try await withLantern(searchEngine: engine) { app in
             let account = try await makeAccount(app, name: "Relevance")
             let category = SolutionCategory(accountID: account.accountID, name: "Python FAQ", description: "", position: 1)
             try await category.create(on: app.db)
@@ -49,7 +49,7 @@ struct RelevanceTests {
             let all = reciprocalRanks.values.flatMap { $0 }
             let successAt3 = Double(all.filter { $0 >= 1.0 / 3 }.count) / Double(all.count)
             let mrr = all.reduce(0, +) / Double(all.count)
-            var report = "relevance on \(TestDatabase.isPostgres ? "postgres" : "sqlite"): success@3 \(String(format: "%.3f", successAt3)), MRR \(String(format: "%.3f", mrr)) over \(all.count) queries"
+            var report = "relevance on \(TestDatabase.isPostgres ? "postgres" : "sqlite"), \(engine.rawValue) engine: success@3 \(String(format: "%.3f", successAt3)), MRR \(String(format: "%.3f", mrr)) over \(all.count) queries"
             for (kind, ranks) in reciprocalRanks.sorted(by: { $0.key < $1.key }) {
                 let success = Double(ranks.filter { $0 >= 1.0 / 3 }.count) / Double(ranks.count)
                 report += "\n  \(kind): success@3 \(String(format: "%.2f", success)), MRR \(String(format: "%.2f", ranks.reduce(0, +) / Double(ranks.count))) (\(ranks.count))"

@@ -55,13 +55,15 @@ func withLantern(
     location: DatabaseLocation = TestDatabase.makeLocation(),
     migrate: Bool = true,
     ticketRateLimit: RateLimit? = nil,
+    searchEngine: LanternSettings.SearchEngine = .memory,
     _ body: (Application) async throws -> Void
 ) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     defer { TestDatabase.removeSQLiteFiles(location) }
     do {
-        try configure(app, settings: LanternSettings(database: location, bcryptCost: 4, demo: demo, ticketRateLimit: ticketRateLimit))
+        try configure(app, settings: LanternSettings(database: location, bcryptCost: 4, demo: demo, ticketRateLimit: ticketRateLimit,
+                                                  searchEngine: searchEngine))
         if migrate { try await MigrationGate.shared.migrate(app) }
         try await body(app)
     } catch {

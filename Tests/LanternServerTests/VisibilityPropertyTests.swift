@@ -38,9 +38,10 @@ struct VisibilityPropertyTests {
         }
     }
 
-    @Test("Every widget path serves exactly the visible articles", .timeLimit(.minutes(5)))
-    func property() async throws {
-        try await withLantern { app in
+    @Test("Every widget path serves exactly the visible articles", .timeLimit(.minutes(5)),
+          arguments: [LanternSettings.SearchEngine.memory, .database])
+    func property(engine: LanternSettings.SearchEngine) async throws {
+        try await withLantern(searchEngine: engine) { app in
             await propertyCheck(count: 12, input: Gen.int(in: 0...Int(Int32.max))) { seed in
                 do {
                     try await Self.check(seed: UInt64(seed), app: app)

@@ -11,7 +11,7 @@ host, port, path, queries_file = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys
 count = int(sys.argv[5]) if len(sys.argv) > 5 else 1000
 queries = [line.strip() for line in open(queries_file) if line.strip()][:count]
 connection = http.client.HTTPConnection(host, port)
-database, latency, results = [], [], []
+database, latency, results, engines = [], [], [], set()
 for query in queries:
     started = time.perf_counter()
     connection.request("GET", path + "?query=" + urllib.parse.quote(query))
@@ -21,7 +21,8 @@ for query in queries:
     assert response.status == 200, body
     results.append(json.loads(body)["total"])
     timing = response.getheader("Server-Timing", "")
-    database.append(float(timing.split("dur=")[1]))
+    database.append(float(timing.split("dur=")[1].split(",")[0]))
+    engines.add(timing.split("desc=")[1] if "desc=" in timing else "?")
 
 
 def pct(values, p):
@@ -34,4 +35,5 @@ print(json.dumps({
     "db_p50_ms": round(pct(database, 0.5), 2), "db_p99_ms": round(pct(database, 0.99), 2),
     "http_sequential_p50_ms": round(pct(latency, 0.5), 2), "http_sequential_p99_ms": round(pct(latency, 0.99), 2),
     "median_hits": statistics.median(results),
+    "engines": sorted(engines),
 }))

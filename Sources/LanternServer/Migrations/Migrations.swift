@@ -31,5 +31,7 @@ enum LanternMigrations {
         CreateAgentSessions(),
         CreateCustomerSessions(),
         CreateLoginAttempts(),
+        // v5: the search version that keeps every process's in-memory search index in step.
+        CreateSearchVersion(),
     ]
 }

@@ -1,4 +1,6 @@
 import Fluent
+import NIOConcurrencyHelpers
+import SQLiteKit
 import SQLKit
 
 extension Database {
@@ -10,19 +12,28 @@ extension Database {
     /// Runs `work` in one write transaction. On SQLite, writers of this process take turns in a queue first (SQLite
     /// allows one writer at a time, and its busy handler would otherwise sleep in steps of up to 100 ms), then
     /// take the write lock up front (`BEGIN IMMEDIATE`) with a busy timeout, which only another process can make
-    /// them wait on; a deferred transaction could fail on a stale read snapshot.
+    /// them wait on; a deferred transaction could fail on a stale read snapshot. The busy timeout is one deadline
+    /// for the queue and the lock together, so that writers queued behind a file locked by another process fail
+    /// after it too, instead of waiting one timeout each.
     func writeTransaction<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard isSQLite else { return try await transaction(work) }
-        guard !SQLiteWriterQueue.isWriting else { return try await sqliteImmediateTransaction(work) }
-        await SQLiteWriterQueue.shared.enter()
-        defer { Task { await SQLiteWriterQueue.shared.leave() } }
-        return try await SQLiteWriterQueue.$isWriting.withValue(true) { try await sqliteImmediateTransaction(work) }
+        let timeout = Duration.milliseconds(sqliteBusyTimeoutMilliseconds)
+        guard !SQLiteWriterQueue.isWriting else { return try await sqliteImmediateTransaction(busyTimeout: timeout, work) }
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        let queue = SQLiteWriterQueue.queue(for: self)
+        guard await queue.enter(until: deadline) else { throw SQLiteWriterQueue.TurnTimeout() }
+        defer { Task { await queue.leave() } }
+        let remaining = max(deadline - clock.now, .milliseconds(1))
+        return try await SQLiteWriterQueue.$isWriting.withValue(true) { try await sqliteImmediateTransaction(busyTimeout: remaining, work) }
     }
 
-    private func sqliteImmediateTransaction<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    private func sqliteImmediateTransaction<T: Sendable>(busyTimeout: Duration,
+                                                         _ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await withConnection { connection in
             let sql = connection.sql
-            try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(sqliteBusyTimeoutMilliseconds))").run()
+            let milliseconds = busyTimeout.components.seconds * 1_000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000
+            try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(max(1, milliseconds)))").run()
             try await sql.raw("BEGIN IMMEDIATE").run()
             do {
                 let result = try await work(connection)
@@ -36,27 +47,65 @@ extension Database {
     }
 }
 
-/// The process's SQLite writers, one at a time, in arrival order. (A process serves one SQLite file.)
+/// The writers of one SQLite file in this process, one at a time, in arrival order.
 actor SQLiteWriterQueue {
-    static let shared = SQLiteWriterQueue()
+    private static let queues = NIOLockedValueBox<[String: SQLiteWriterQueue]>([:])
+
+    /// The queue of the file `database` writes to (the driver keeps its configuration to itself, hence `Mirror`).
+    static func queue(for database: any Database) -> SQLiteWriterQueue {
+        let configuration = Mirror(reflecting: database.context.configuration).children
+            .first { $0.label == "configuration" }?.value as? SQLiteConfiguration
+        let key: String
+        switch configuration?.storage {
+        case .file(let path)?: key = path
+        case .memory(let identifier)?: key = "memory:" + identifier
+        case nil: key = ""
+        }
+        return queues.withLockedValue { queues in
+            if let queue = queues[key] { return queue }
+            let queue = SQLiteWriterQueue()
+            queues[key] = queue
+            return queue
+        }
+    }
+
     /// Set while a task holds its turn, so that a nested write transaction does not wait for itself.
     @TaskLocal static var isWriting = false
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    /// A writer whose turn did not come before its deadline (the file is locked for longer than the busy timeout).
+    struct TurnTimeout: Error {}
 
-    func enter() async {
+    private var busy = false
+    private var waiting: [(id: Int, continuation: CheckedContinuation<Bool, Never>)] = []
+    private var nextID = 0
+
+    /// Waits for this writer's turn; `false` when `deadline` passed first (the writer then has no turn).
+    func enter(until deadline: ContinuousClock.Instant) async -> Bool {
         guard busy else {
             busy = true
-            return
+            return true
         }
-        await withCheckedContinuation { waiting.append($0) }
+        let id = nextID
+        nextID += 1
+        Task { [weak self] in
+            try? await Task.sleep(until: deadline, clock: .continuous)
+            await self?.expire(id)
+        }
+        return await withCheckedContinuation { waiting.append((id, $0)) }
     }
+
+    private func expire(_ id: Int) {
+        guard let index = waiting.firstIndex(where: { $0.id == id }) else { return }
+        waiting.remove(at: index).continuation.resume(returning: false)
+    }
+
+    /// Writers holding their turn (0 or 1) and waiting for it, for `/metrics`.
+    var counts: (writing: Int, waiting: Int) { (busy ? 1 : 0, waiting.count) }
 
     func leave() {
         if waiting.isEmpty {
             busy = false
         } else {
-            waiting.removeFirst().resume()
+            waiting.removeFirst().continuation.resume(returning: true)
         }
     }
 }

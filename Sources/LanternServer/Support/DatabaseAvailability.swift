@@ -9,7 +9,8 @@ import SQLiteNIO
 enum DatabaseAvailability {
     static func isUnavailable(_ error: any Error) -> Bool {
         switch error {
-        case is ConnectionPoolTimeoutError, is ConnectionPoolError, is NIOConnectionError, is IOError, is ChannelError:
+        case is ConnectionPoolTimeoutError, is ConnectionPoolError, is NIOConnectionError, is IOError, is ChannelError,
+             is SQLiteWriterQueue.TurnTimeout:
             return true
         case let error as PSQLError:
             switch error.code {

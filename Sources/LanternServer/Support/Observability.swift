@@ -42,12 +42,26 @@ final class LanternMetrics: Sendable {
                                              helpText: "Requests being served right now."))
     }
 
-    /// The database pool's size (PostgreSQL's own `pg_stat_activity` shows the connections in use).
+    /// The database pool's size.
     func databasePool(maximum: Int) {
         registry.makeGauge(descriptor: .init(metricName: "lantern_db_pool_max_connections", unitName: "",
                                              helpText: "Database connections the pool may open (all event loops)."))
             .set(Double(maximum))
     }
+
+    /// This process's database connections by state, read when `/metrics` is scraped: on PostgreSQL from
+    /// `pg_stat_activity` (the pool's connections carry this process's `application_name`); on SQLite the
+    /// writers holding or waiting for their turn (reads never wait).
+    func databasePoolUse(_ connections: [String: Int]) {
+        for (state, count) in connections {
+            registry.makeGauge(descriptor: .init(metricName: "lantern_db_pool_connections", unitName: "",
+                                                 helpText: "This process's database connections (PostgreSQL) or writers (SQLite) by state."),
+                               labels: [("state", state)]).set(Double(count))
+        }
+    }
+
+    /// The `application_name` this process's PostgreSQL connections announce, unique per application instance.
+    let postgresApplicationName = "lantern-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8).lowercased())"
 }
 
 extension Application {
@@ -114,9 +128,24 @@ struct MetricsController: RouteCollection {
 
     @Sendable
     func metrics(request: Request) async throws -> Response {
+        let metrics = request.application.metrics
+        if request.db.isSQLite {
+            let writers = await SQLiteWriterQueue.queue(for: request.db).counts
+            metrics.databasePoolUse(["writing": writers.writing, "waiting": writers.waiting])
+        } else if let rows = try? await request.db.sql.raw("""
+            SELECT state, COUNT(*) AS connections FROM pg_stat_activity WHERE application_name = \(bind: metrics.postgresApplicationName)
+            GROUP BY state
+            """).all() {
+            var connections = ["active": 0, "idle": 0, "idle in transaction": 0]
+            for row in rows {
+                guard let state = try? row.decode(column: "state", as: String?.self) else { continue }
+                connections[state] = try row.decode(column: "connections", as: Int.self)
+            }
+            metrics.databasePoolUse(connections)
+        }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: request.application.metrics.registry.emitToString()))
+        return Response(status: .ok, headers: headers, body: .init(string: metrics.registry.emitToString()))
     }
 }

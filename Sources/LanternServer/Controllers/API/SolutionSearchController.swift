@@ -28,7 +28,9 @@ struct SolutionSearchController: RouteCollection {
         let query = SearchQuery(term).corrected(by: corrector)
         // One row more than the page, so that `Page` knows whether another follows.
         let result = try await KnowledgeBaseReader.search(scope, query: query, page: PageRequest(perPage: page.perPage + 1),
-                                                          offset: page.offset, on: request.db)
+                                                          offset: page.offset,
+                                                          index: try await request.searchIndex(accountID: caller.accountID),
+                                                          on: request.db)
         request.application.metrics.searched(duration: clock.now - started, source: "api")
         return try Page(fetched: result.hits, request: page).map(WidgetContentController.HitDTO.init)
             .response(for: request, pageRequest: page)

@@ -32,6 +32,11 @@ struct PortalErrorMiddleware: AsyncMiddleware {
                 (status, title, message, headers) = (error.status, error.title, error.message, error.headers)
             case let error as APIError:
                 (status, title, message, headers) = (error.status, error.status.reasonPhrase, error.message, error.headers)
+            case let error where DatabaseAvailability.isUnavailable(error):
+                request.logger.warning("Database unavailable: \(String(reflecting: error))")
+                (status, title, message, headers) = (.serviceUnavailable, "Temporarily unavailable",
+                                                     "The help center cannot reach its database right now; try again in a moment.",
+                                                     ["Retry-After": "1"])
             case let error as any AbortError where error.status.code < 500:
                 (status, title, message, headers) = (error.status, error.status.reasonPhrase,
                                                      error.status == .payloadTooLarge ? "The form is too large." : error.reason, error.headers)

@@ -183,7 +183,9 @@ struct SupportController: RouteCollection {
         if !query.isEmpty {
             let corrector = try await request.application.searchVocabulary.corrector(accountID: context.scope.accountID, on: request.db)
             query = query.corrected(by: corrector)
-            (hits, total, _) = try await KnowledgeBaseReader.search(context.scope, query: query, page: PageRequest(page: 1, perPage: 30), on: request.db)
+            let index = try await request.searchIndex(accountID: context.scope.accountID)
+            (hits, total, _) = try await KnowledgeBaseReader.search(context.scope, query: query, page: PageRequest(page: 1, perPage: 30),
+                                                                    index: index, on: request.db)
         }
         let content: HTML = """
             <h1>Search results</h1>

@@ -34,9 +34,9 @@ struct WidgetContentController: RouteCollection {
         let context = try await WidgetContext.load(request, requireSessionCheck: false)
         let widget = context.widget
         return try privateJSON(ConfigDTO(
-            id: try widget.requireID(), name: widget.name,
-            default_language: widget.defaultLanguage ?? context.account.defaultLanguage,
-            languages: context.account.supportedLanguages,
+            id: widget.id, name: widget.name,
+            default_language: widget.defaultLanguage ?? widget.accountDefaultLanguage,
+            languages: widget.accountLanguages,
             contact_form: ContactFormDTO(enabled: widget.contactFormEnabled, logged_in_only: widget.contactFormLoggedInOnly),
             allowed_origins: widget.allowedOrigins
         ))
@@ -125,16 +125,19 @@ struct WidgetContentController: RouteCollection {
         }
         let hits: [KnowledgeBaseReader.Hit], total: Int
         var databaseTime: Duration? = nil
+        var engine = LanternSettings.SearchEngine.database
         if query.isEmpty {
             (hits, total) = try await KnowledgeBaseReader.list(context.scope, folderID: folderID, categoryID: categoryID, page: page, on: request.db)
         } else {
-            (hits, total, databaseTime) = try await KnowledgeBaseReader.search(context.scope, query: query, page: page, on: request.db)
+            let index = try await request.searchIndex(accountID: context.scope.accountID, version: context.widget.searchVersion)
+            if index != nil { engine = .memory }
+            (hits, total, databaseTime) = try await KnowledgeBaseReader.search(context.scope, query: query, page: page, index: index, on: request.db)
             request.application.metrics.searched(duration: clock.now - started, source: "widget")
         }
         let response = try privateJSON(HitsDTO(articles: hits.map(HitDTO.init), total: total))
         if let databaseTime {
             let milliseconds = Double(databaseTime.components.attoseconds) / 1e15 + Double(databaseTime.components.seconds) * 1000
-            response.headers.replaceOrAdd(name: "Server-Timing", value: "db;dur=\(String(format: "%.3f", milliseconds))")
+            response.headers.replaceOrAdd(name: "Server-Timing", value: "db;dur=\(String(format: "%.3f", milliseconds)), search;desc=\(engine.rawValue)")
         }
         return response
     }
@@ -185,29 +188,67 @@ struct WidgetContentController: RouteCollection {
     }
 }
 
-/// A widget request's widget, account, caller and language.
+/// A widget and the parts of its account that widget requests need, read in one query.
+struct WidgetRecord: Sendable {
+    let id: Int
+    let accountID: Int
+    let name: String
+    let defaultLanguage: String?
+    let contactFormEnabled: Bool
+    let contactFormLoggedInOnly: Bool
+    let allowedOrigins: [String]
+    /// The linked categories; empty means all of the account's categories.
+    let categoryIDs: [Int]
+    let accountName: String
+    let accountDefaultLanguage: String
+    let accountLanguages: [String]
+    /// The account's `search_version`, which picks the in-memory search index that is up to date.
+    let searchVersion: Int64
+
+    static func find(_ id: Int, on db: any Database) async throws -> WidgetRecord? {
+        let categories: SQLQueryString = db.isSQLite ? "group_concat(category_id)" : "string_agg(category_id::text, ',')"
+        guard let row = try await db.sql.raw("""
+            SELECT w.account_id, w.name, w.default_language, w.contact_form_enabled, w.contact_form_logged_in_only,
+                   w.allowed_origins, a.name AS account_name, a.default_language AS account_default_language,
+                   a.supported_languages, a.search_version, (SELECT \(categories) FROM widget_categories c WHERE c.widget_id = w.id) AS category_ids
+            FROM widgets w JOIN accounts a ON a.id = w.account_id WHERE w.id = \(bind: id)
+            """).first() else { return nil }
+        let categoryIDs = try row.decode(column: "category_ids", as: String?.self)?.split(separator: ",").compactMap { Int($0) } ?? []
+        return WidgetRecord(
+            id: id, accountID: try row.decode(column: "account_id", as: Int.self), name: try row.decode(column: "name", as: String.self),
+            defaultLanguage: try row.decode(column: "default_language", as: String?.self),
+            contactFormEnabled: try row.decode(column: "contact_form_enabled", as: Bool.self),
+            contactFormLoggedInOnly: try row.decode(column: "contact_form_logged_in_only", as: Bool.self),
+            allowedOrigins: try row.decode(column: "allowed_origins", as: [String].self),
+            categoryIDs: categoryIDs.sorted(),
+            accountName: try row.decode(column: "account_name", as: String.self),
+            accountDefaultLanguage: try row.decode(column: "account_default_language", as: String.self),
+            accountLanguages: try row.decode(column: "supported_languages", as: [String].self),
+            searchVersion: try row.decode(column: "search_version", as: Int64.self))
+    }
+}
+
+/// A widget request's widget, caller and language.
 struct WidgetContext: Sendable {
-    let widget: Widget
-    let account: Account
+    let widget: WidgetRecord
     let signedIn: WidgetSignedIn?
     let scope: ReadingScope
 
-    /// Loads the widget named in the path and, when a Bearer session is sent, checks it (401 if it is not valid).
+    /// Loads the widget named in the path (one query) and, when a Bearer session is sent, checks it (401 if it is
+    /// not valid).
     static func load(_ request: Request, requireSessionCheck: Bool = true) async throws -> WidgetContext {
         let widgetID = try request.widgetID()
-        guard let widget = try await Widget.find(widgetID, on: request.db),
-              let account = try await Account.find(widget.accountID, on: request.db) else { throw APIError.widgetNotFound }
+        guard let widget = try await WidgetRecord.find(widgetID, on: request.db) else { throw APIError.widgetNotFound }
         var signedIn: WidgetSignedIn? = nil
         if requireSessionCheck, let token = request.headers.bearerAuthorization?.token {
             signedIn = try await WidgetSessionService.authenticate(token: token, accountID: widget.accountID, on: request.db)
         }
-        let categoryIDs = try await WidgetCategory.query(on: request.db).filter(\.$widgetID == widgetID).all().map(\.categoryID)
-        let language = LanguageResolver(supported: account.supportedLanguages, accountDefault: account.defaultLanguage)
+        let language = LanguageResolver(supported: widget.accountLanguages, accountDefault: widget.accountDefaultLanguage)
             .resolve(locale: request.query[String.self, at: "locale"], contactLanguage: signedIn?.contact.language,
                      widgetDefault: widget.defaultLanguage)
-        let scope = ReadingScope(accountID: widget.accountID, categoryIDs: categoryIDs,
+        let scope = ReadingScope(accountID: widget.accountID, categoryIDs: widget.categoryIDs,
                                  viewer: signedIn?.viewer ?? .anonymous, language: language,
-                                 accountLanguages: account.supportedLanguages)
-        return WidgetContext(widget: widget, account: account, signedIn: signedIn, scope: scope)
+                                 accountLanguages: widget.accountLanguages)
+        return WidgetContext(widget: widget, signedIn: signedIn, scope: scope)
     }
 }

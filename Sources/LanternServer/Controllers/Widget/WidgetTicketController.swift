@@ -57,7 +57,7 @@ struct WidgetTicketController: RouteCollection {
         }
         let files = try Self.acceptedFiles(form.attachments ?? [])
         let ticket = try await TicketService.create(
-            .init(accountID: widget.accountID, widgetID: try widget.requireID(), contactID: context.signedIn?.contact.id,
+            .init(accountID: widget.accountID, widgetID: widget.id, contactID: context.signedIn?.contact.id,
                   submission: submission, requesterIP: request.clientAddress, attachments: files),
             limit: request.application.lantern.ticketRateLimit, on: request.db
         )

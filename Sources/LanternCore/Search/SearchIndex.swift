@@ -1,0 +1,300 @@
+import Foundation
+
+/// An in-memory full-text index of one account's published article translations, for searches that must take
+/// well under a millisecond however common the words are. Words are folded (`SearchText.words`) and stemmed
+/// (`PorterStemmer`); ranking is FTS5's BM25 with the title weighted ten times the body, articles whose title
+/// matches the query first; the same AND-then-OR rule as the database search. Immutable once built, so any number
+/// of requests search it at once.
+public final class SearchIndex: Sendable {
+    /// A folder as the visibility rule needs it.
+    public struct Folder: Sendable {
+        public let categoryID: Int
+        public let visibility: FolderVisibility
+        public let companyIDs: Set<Int>
+
+        public init(categoryID: Int, visibility: FolderVisibility, companyIDs: Set<Int>) {
+            self.categoryID = categoryID
+            self.visibility = visibility
+            self.companyIDs = companyIDs
+        }
+    }
+
+    /// A published article translation: its folded title and body, and what decides who may read it.
+    public struct Document: Sendable {
+        public let translationID: Int
+        public let articleID: Int
+        public let folderID: Int
+        public let language: String
+        public let primaryLanguage: String
+        public let title: String
+        public let body: String
+
+        public init(translationID: Int, articleID: Int, folderID: Int, language: String, primaryLanguage: String,
+                    title: String, body: String) {
+            self.translationID = translationID
+            self.articleID = articleID
+            self.folderID = folderID
+            self.language = language
+            self.primaryLanguage = primaryLanguage
+            self.title = title
+            self.body = body
+        }
+    }
+
+    /// Who is reading, in which language, through which categories: the in-memory twin of the widget's SQL
+    /// visibility condition.
+    public struct Filter: Sendable {
+        public let categoryIDs: Set<Int>
+        public let viewer: Viewer
+        public let language: String
+
+        /// `categoryIDs` empty means every category.
+        public init(categoryIDs: Set<Int>, viewer: Viewer, language: String) {
+            self.categoryIDs = categoryIDs
+            self.viewer = viewer
+            self.language = language
+        }
+    }
+
+    /// One page of results: translation ids best first, and how many visible translations match in all.
+    public struct Result: Sendable, Equatable {
+        public let translationIDs: [Int]
+        public let total: Int
+    }
+
+    private struct Posting {
+        let document: Int32
+        let title: UInt8
+        let body: UInt8
+    }
+
+    private struct DocumentInfo {
+        let translationID: Int
+        let articleID: Int
+        let folder: Int32
+        let language: Int16
+        let primaryLanguage: Int16
+        let length: Float
+    }
+
+    private let documents: [DocumentInfo]
+    /// Bit `l` set: the article has a translation in language `l` (languages past 63 share the last bit, which
+    /// only makes the fallback to the primary language more cautious).
+    private let articleLanguages: [Int: UInt64]
+    private let folders: [Folder]
+    private let languageIDs: [String: Int16]
+    private let termIDs: [String: Int32]
+    private let sortedTerms: [(term: String, id: Int32)]
+    private let postings: [[Posting]]
+    private let inverseDocumentFrequency: [Float]
+    private let averageLength: Float
+
+    public var documentCount: Int { documents.count }
+
+    static let titleWeight: Float = 10
+    static let k1: Float = 1.2
+    static let b: Float = 0.75
+    /// Most index terms a prefix expands to.
+    static let maximumPrefixExpansion = 64
+
+    public init(documents input: [Document], folders folderMap: [Int: Folder]) {
+        var folderSlots: [Int: Int32] = [:]
+        var folders: [Folder] = []
+        for (id, folder) in folderMap.sorted(by: { $0.key < $1.key }) {
+            folderSlots[id] = Int32(folders.count)
+            folders.append(folder)
+        }
+        var languageIDs: [String: Int16] = [:]
+        func languageID(_ code: String) -> Int16 {
+            if let id = languageIDs[code] { return id }
+            let id = Int16(languageIDs.count)
+            languageIDs[code] = id
+            return id
+        }
+        var termIDs: [String: Int32] = [:]
+        var stems: [String: Int32] = [:]
+        var postings: [[Posting]] = []
+        var documents: [DocumentInfo] = []
+        var articleLanguages: [Int: UInt64] = [:]
+        var totalLength: Float = 0
+        documents.reserveCapacity(input.count)
+        var counts: [Int32: (title: Int, body: Int)] = [:]
+        for document in input {
+            guard let folder = folderSlots[document.folderID] else { continue }
+            let index = Int32(documents.count)
+            counts.removeAll(keepingCapacity: true)
+            func add(_ text: String, title: Bool) -> Int {
+                let words = SearchText.words(text)
+                for word in words where word.utf8.count <= SearchText.maximumTermLength {
+                    let id: Int32
+                    if let known = stems[word] {
+                        id = known
+                    } else {
+                        let stem = PorterStemmer.stem(word)
+                        if let existing = termIDs[stem] {
+                            id = existing
+                        } else {
+                            id = Int32(postings.count)
+                            termIDs[stem] = id
+                            postings.append([])
+                        }
+                        stems[word] = id
+                    }
+                    if title { counts[id, default: (0, 0)].title += 1 } else { counts[id, default: (0, 0)].body += 1 }
+                }
+                return words.count
+            }
+            let length = add(document.title, title: true) + add(document.body, title: false)
+            for (term, count) in counts {
+                postings[Int(term)].append(Posting(document: index, title: UInt8(min(count.title, 255)), body: UInt8(min(count.body, 255))))
+            }
+            let language = languageID(document.language)
+            articleLanguages[document.articleID, default: 0] |= 1 << UInt64(min(Int(language), 63))
+            documents.append(DocumentInfo(translationID: document.translationID, articleID: document.articleID, folder: folder,
+                                          language: language, primaryLanguage: languageID(document.primaryLanguage),
+                                          length: Float(length)))
+            totalLength += Float(length)
+        }
+        let count = Float(max(documents.count, 1))
+        self.documents = documents
+        self.articleLanguages = articleLanguages
+        self.folders = folders
+        self.languageIDs = languageIDs
+        self.termIDs = termIDs
+        self.sortedTerms = termIDs.map { (term: $0.key, id: $0.value) }.sorted { $0.term < $1.term }
+        self.postings = postings
+        // FTS5's idf, floored just above zero so that a word in most documents still counts a little.
+        self.inverseDocumentFrequency = postings.map { list in
+            let hits = Float(list.count)
+            return max(1e-6, logf((count - hits + 0.5) / (hits + 0.5)))
+        }
+        self.averageLength = max(1, totalLength / count)
+    }
+
+    /// The page `offset..<offset+limit` of the visible translations matching `query`, best first. Articles matching
+    /// every word come first; only when none does (and the query has several words) do articles matching any of
+    /// them, ranked by how well they match, so a word no article contains does not empty the results.
+    public func search(_ query: SearchQuery, filter: Filter, offset: Int, limit: Int) -> Result {
+        guard !query.isEmpty, !documents.isEmpty else { return Result(translationIDs: [], total: 0) }
+        let groups = query.groups.enumerated().map { index, group in
+            terms(for: group, prefixFirst: query.lastIsPrefix && index == query.groups.count - 1)
+        }
+        let admitted = admittedFolders(filter)
+        let served = languageIDs[filter.language]
+        var result = rank(groups, all: true, admitted: admitted, served: served, offset: offset, limit: limit)
+        if result.total == 0 && groups.count > 1 {
+            result = rank(groups, all: false, admitted: admitted, served: served, offset: offset, limit: limit)
+        }
+        return result
+    }
+
+    /// The index terms of one query group: each word stemmed, the first also as a prefix when still being typed.
+    private func terms(for group: [String], prefixFirst: Bool) -> [Int32] {
+        var ids: [Int32] = []
+        for (position, word) in group.enumerated() {
+            if let id = termIDs[PorterStemmer.stem(word)] { ids.append(id) }
+            if prefixFirst && position == 0 {
+                var low = 0, high = sortedTerms.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if sortedTerms[middle].term < word { low = middle + 1 } else { high = middle }
+                }
+                var expanded = 0
+                while low < sortedTerms.count, expanded < Self.maximumPrefixExpansion, sortedTerms[low].term.hasPrefix(word) {
+                    ids.append(sortedTerms[low].id)
+                    low += 1
+                    expanded += 1
+                }
+            }
+        }
+        var unique: [Int32] = []
+        for id in ids where !unique.contains(id) { unique.append(id) }
+        return unique
+    }
+
+    private func admittedFolders(_ filter: Filter) -> [Bool] {
+        folders.map { folder in
+            (filter.categoryIDs.isEmpty || filter.categoryIDs.contains(folder.categoryID))
+                && VisibilityRule.canSee(folder.visibility, folderCompanyIDs: folder.companyIDs, viewer: filter.viewer)
+        }
+    }
+
+    /// Whether the translation is the one served: in the reader's language, or the primary one when the article
+    /// has none in that language.
+    private func isServed(_ document: DocumentInfo, language served: Int16?) -> Bool {
+        guard let served else { return document.language == document.primaryLanguage }
+        if document.language == served { return true }
+        guard document.language == document.primaryLanguage else { return false }
+        let mask = articleLanguages[document.articleID] ?? 0
+        return mask & (1 << UInt64(min(Int(served), 63))) == 0
+    }
+
+    private func rank(_ groups: [[Int32]], all: Bool, admitted: [Bool], served: Int16?, offset: Int, limit: Int) -> Result {
+        let count = documents.count
+        var score = [Float](repeating: 0, count: count)
+        var groupsMatched = [UInt8](repeating: 0, count: count)
+        var titleGroupsMatched = [UInt8](repeating: 0, count: count)
+        var lastGroup = [UInt8](repeating: 0, count: count)
+        var lastTitleGroup = [UInt8](repeating: 0, count: count)
+        var touched: [Int32] = []
+        let k1 = Self.k1, b = Self.b, weight = Self.titleWeight, averageLength = averageLength
+        for (index, group) in groups.enumerated() {
+            let mark = UInt8(index + 1)
+            for term in group {
+                let idf = inverseDocumentFrequency[Int(term)]
+                postings[Int(term)].withUnsafeBufferPointer { list in
+                    for posting in list {
+                        let document = Int(posting.document)
+                        if lastGroup[document] == 0 { touched.append(posting.document) }
+                        if lastGroup[document] != mark {
+                            lastGroup[document] = mark
+                            groupsMatched[document] &+= 1
+                        }
+                        if posting.title > 0 && lastTitleGroup[document] != mark {
+                            lastTitleGroup[document] = mark
+                            titleGroupsMatched[document] &+= 1
+                        }
+                        let frequency = weight * Float(posting.title) + Float(posting.body)
+                        let normalised = k1 * (1 - b + b * documents[document].length / averageLength)
+                        score[document] += idf * frequency * (k1 + 1) / (frequency + normalised)
+                    }
+                }
+            }
+        }
+        let required = all ? UInt8(groups.count) : 1
+        // (title tier, score, article id) of every visible match.
+        var candidates: [(inTitle: Bool, score: Float, document: Int32)] = []
+        for document in touched {
+            let index = Int(document)
+            guard groupsMatched[index] >= required else { continue }
+            let info = documents[index]
+            guard admitted[Int(info.folder)], isServed(info, language: served) else { continue }
+            candidates.append((titleGroupsMatched[index] >= required, score[index], document))
+        }
+        let wanted = min(candidates.count, offset + limit)
+        guard offset < wanted else { return Result(translationIDs: [], total: candidates.count) }
+        func before(_ x: (inTitle: Bool, score: Float, document: Int32), _ y: (inTitle: Bool, score: Float, document: Int32)) -> Bool {
+            if x.inTitle != y.inTitle { return x.inTitle }
+            if x.score != y.score { return x.score > y.score }
+            return documents[Int(x.document)].articleID < documents[Int(y.document)].articleID
+        }
+        if wanted > 256 {
+            let sorted = candidates.sorted(by: before)
+            return Result(translationIDs: sorted[offset..<wanted].map { documents[Int($0.document)].translationID }, total: candidates.count)
+        }
+        // Only the first `wanted` need ordering: keep them in a sorted buffer.
+        var best: [(inTitle: Bool, score: Float, document: Int32)] = []
+        best.reserveCapacity(wanted + 1)
+        for candidate in candidates {
+            if best.count == wanted, let last = best.last, !before(candidate, last) { continue }
+            var low = 0, high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if before(best[middle], candidate) { low = middle + 1 } else { high = middle }
+            }
+            best.insert(candidate, at: low)
+            if best.count > wanted { best.removeLast() }
+        }
+        return Result(translationIDs: best[offset...].map { documents[Int($0.document)].translationID }, total: candidates.count)
+    }
+}

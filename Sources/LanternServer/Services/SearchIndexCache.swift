@@ -1,0 +1,119 @@
+import Fluent
+import Foundation
+import LanternCore
+import SQLKit
+import Vapor
+
+/// Each account's in-memory `SearchIndex`, for as long as it matches the account's `search_version` (which the
+/// database raises on every change a search could see). A search whose account has no index of the current version
+/// starts building one and, unless it is ready within `inlineWait`, is answered by the database's own full-text
+/// search meanwhile: a stale index is never used, so every process serves every write at once.
+actor SearchIndexCache {
+    /// How long a search waits for a new index before the database answers it instead (small knowledge bases
+    /// build well within it; large ones build in the background).
+    static let inlineWait: Duration = .milliseconds(250)
+
+    private struct Entry {
+        let version: Int64
+        let index: SearchIndex
+    }
+
+    private var entries: [Int: Entry] = [:]
+    private var building: [Int: Task<Entry, any Error>] = [:]
+
+    /// The index of `accountID` at `version`, or `nil` when it is not ready in time (a build is then under way).
+    func index(accountID: Int, version: Int64, on db: any Database) async -> SearchIndex? {
+        if let entry = entries[accountID], entry.version == version { return entry.index }
+        let task = building[accountID] ?? startBuild(accountID: accountID, on: db)
+        let entry = await withTaskGroup(of: Entry?.self) { group in
+            group.addTask { try? await task.value }
+            group.addTask {
+                try? await Task.sleep(for: Self.inlineWait)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        guard let entry, entry.version == version else { return nil }
+        return entry.index
+    }
+
+    private func startBuild(accountID: Int, on db: any Database) -> Task<Entry, any Error> {
+        let task = Task { try await Self.build(accountID: accountID, on: db) }
+        building[accountID] = task
+        Task {
+            let result = await task.result
+            self.finished(accountID: accountID, result: result)
+        }
+        return task
+    }
+
+    private func finished(accountID: Int, result: Result<Entry, any Error>) {
+        building[accountID] = nil
+        if case .success(let entry) = result, entry.version >= (entries[accountID]?.version ?? -1) {
+            entries[accountID] = entry
+        }
+    }
+
+    /// Reads the version first, then the content: a write in between makes the index look older than it is,
+    /// never newer, so it is rebuilt rather than served stale.
+    private static func build(accountID: Int, on db: any Database) async throws -> Entry {
+        let sql = db.sql
+        let version = try await sql.raw("SELECT search_version FROM accounts WHERE id = \(bind: accountID)").first()?
+            .decode(column: "search_version", as: Int64.self) ?? 0
+        var companies: [Int: Set<Int>] = [:]
+        for row in try await sql.raw("SELECT folder_id, company_id FROM folder_companies WHERE account_id = \(bind: accountID)").all() {
+            companies[try row.decode(column: "folder_id", as: Int.self), default: []].insert(try row.decode(column: "company_id", as: Int.self))
+        }
+        var folders: [Int: SearchIndex.Folder] = [:]
+        for row in try await sql.raw("SELECT id, category_id, visibility FROM solution_folders WHERE account_id = \(bind: accountID)").all() {
+            let id = try row.decode(column: "id", as: Int.self)
+            guard let visibility = FolderVisibility(rawValue: try row.decode(column: "visibility", as: Int.self)) else { continue }
+            folders[id] = SearchIndex.Folder(categoryID: try row.decode(column: "category_id", as: Int.self), visibility: visibility,
+                                             companyIDs: companies[id] ?? [])
+        }
+        let rows = try await sql.raw("""
+            SELECT t.id, t.article_id, t.language, t.search_title, t.search_body, a.folder_id, a.primary_language
+            FROM article_translations t JOIN articles a ON a.id = t.article_id
+            WHERE t.account_id = \(bind: accountID) AND a.status = \(literal: Article.Status.published.rawValue)
+            ORDER BY t.id
+            """).all()
+        let documents = try rows.map { row in
+            SearchIndex.Document(
+                translationID: try row.decode(column: "id", as: Int.self), articleID: try row.decode(column: "article_id", as: Int.self),
+                folderID: try row.decode(column: "folder_id", as: Int.self), language: try row.decode(column: "language", as: String.self),
+                primaryLanguage: try row.decode(column: "primary_language", as: String.self),
+                title: try row.decode(column: "search_title", as: String.self), body: try row.decode(column: "search_body", as: String.self))
+        }
+        return Entry(version: version, index: SearchIndex(documents: documents, folders: folders))
+    }
+}
+
+extension Application {
+    private struct SearchIndexCacheKey: StorageKey { typealias Value = SearchIndexCache }
+
+    /// This process's in-memory search indexes.
+    var searchIndexes: SearchIndexCache {
+        if let cache = storage[SearchIndexCacheKey.self] { return cache }
+        let cache = SearchIndexCache()
+        storage[SearchIndexCacheKey.self] = cache
+        return cache
+    }
+}
+
+extension Request {
+    /// The account's in-memory search index when the search engine is `memory` and the index of the account's
+    /// current `search_version` (read from the database unless given) is ready; otherwise `nil`, and the
+    /// database's full-text search answers.
+    func searchIndex(accountID: Int, version: Int64? = nil) async throws -> SearchIndex? {
+        guard application.lantern.searchEngine == .memory else { return nil }
+        var version = version
+        if version == nil {
+            version = try await db.sql.raw("SELECT search_version FROM accounts WHERE id = \(bind: accountID)").first()?
+                .decode(column: "search_version", as: Int64.self)
+        }
+        guard let version else { return nil }
+        return await application.searchIndexes.index(accountID: accountID, version: version, on: db)
+    }
+}

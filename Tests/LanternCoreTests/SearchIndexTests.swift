@@ -1,0 +1,104 @@
+import Testing
+@testable import LanternCore
+
+@Suite("In-memory search index")
+struct SearchIndexTests {
+    @Test("Porter stemming matches the published algorithm's examples", arguments: [
+        ("caresses", "caress"), ("ponies", "poni"), ("ties", "ti"), ("cats", "cat"), ("feed", "feed"), ("agreed", "agre"),
+        ("plastered", "plaster"), ("bled", "bled"), ("motoring", "motor"), ("sing", "sing"), ("conflated", "conflat"),
+        ("troubled", "troubl"), ("sized", "size"), ("hopping", "hop"), ("tanned", "tan"), ("falling", "fall"),
+        ("hissing", "hiss"), ("fizzed", "fizz"), ("failing", "fail"), ("filing", "file"), ("happy", "happi"), ("sky", "sky"),
+        ("relational", "relat"), ("conditional", "condit"), ("rational", "ration"), ("digitizer", "digit"),
+        ("vietnamization", "vietnam"), ("predication", "predic"), ("operator", "oper"), ("feudalism", "feudal"),
+        ("decisiveness", "decis"), ("hopefulness", "hope"), ("callousness", "callous"), ("sensitiviti", "sensit"),
+        ("triplicate", "triplic"), ("formative", "form"), ("formalize", "formal"), ("electrical", "electr"),
+        ("goodness", "good"), ("revival", "reviv"), ("allowance", "allow"), ("inference", "infer"), ("airliner", "airlin"),
+        ("adjustable", "adjust"), ("defensible", "defens"), ("irritant", "irrit"), ("replacement", "replac"),
+        ("dependent", "depend"), ("adoption", "adopt"), ("communism", "commun"), ("activate", "activ"),
+        ("homologous", "homolog"), ("effective", "effect"), ("bowdlerize", "bowdler"), ("probate", "probat"), ("rate", "rate"),
+        ("cease", "ceas"), ("controll", "control"), ("roll", "roll"), ("generalizations", "gener"), ("oscillators", "oscil"),
+        ("changing", "chang"), ("changes", "chang"), ("passwords", "password"), ("go", "go"), ("café", "café"), ("ipv6", "ipv6"),
+    ])
+    func stems(word: String, stem: String) {
+        #expect(PorterStemmer.stem(word) == stem)
+    }
+
+    static let folders: [Int: SearchIndex.Folder] = [
+        1: .init(categoryID: 10, visibility: .allUsers, companyIDs: []),
+        2: .init(categoryID: 10, visibility: .loggedInUsers, companyIDs: []),
+        3: .init(categoryID: 20, visibility: .selectedCompanies, companyIDs: [7]),
+        4: .init(categoryID: 20, visibility: .agents, companyIDs: []),
+    ]
+
+    static func document(_ id: Int, article: Int? = nil, folder: Int = 1, language: String = "en", primary: String = "en",
+                         _ title: String, _ body: String) -> SearchIndex.Document {
+        .init(translationID: id, articleID: article ?? id, folderID: folder, language: language, primaryLanguage: primary,
+              title: SearchText.fold(title), body: SearchText.fold(body))
+    }
+
+    static let anonymous = SearchIndex.Filter(categoryIDs: [], viewer: .anonymous, language: "en")
+
+    @Test("Title matches rank first, then the better body matches; stems match; total counts every visible match")
+    func ranking() {
+        let index = SearchIndex(documents: [
+            Self.document(1, "Invoices and receipts", "Where your monthly invoice is sent and how to change the address."),
+            Self.document(2, "Changing your password", "Open settings, choose security, and change the password."),
+            Self.document(3, "Security settings", "Two-factor sign-in. You can change your password here too. Password password."),
+            Self.document(4, "Billing address", "Nothing about it."),
+        ], folders: Self.folders)
+        let result = index.search(SearchQuery("change password "), filter: Self.anonymous, offset: 0, limit: 10)
+        #expect(result.translationIDs == [2, 3])
+        #expect(result.total == 2)
+        // Any word (OR) only when nothing matches every word: "invoice" and an unknown word.
+        let fallback = index.search(SearchQuery("invoice zzzunknown "), filter: Self.anonymous, offset: 0, limit: 10)
+        #expect(fallback.translationIDs == [1])
+        // Paging.
+        let second = index.search(SearchQuery("change "), filter: Self.anonymous, offset: 1, limit: 1)
+        #expect(second.total == 3)
+        #expect(second.translationIDs.count == 1)
+        #expect(index.search(SearchQuery("change "), filter: Self.anonymous, offset: 5, limit: 10) == .init(translationIDs: [], total: 3))
+        // A word being typed matches as a prefix.
+        #expect(index.search(SearchQuery("receip"), filter: Self.anonymous, offset: 0, limit: 10).translationIDs == [1])
+        #expect(index.search(SearchQuery("nothingmatches "), filter: Self.anonymous, offset: 0, limit: 10).total == 0)
+    }
+
+    @Test("Visibility and categories: the same rule as the database's condition")
+    func visibility() {
+        let index = SearchIndex(documents: [
+            Self.document(1, folder: 1, "Guide public", "guide"),
+            Self.document(2, folder: 2, "Guide members", "guide"),
+            Self.document(3, folder: 3, "Guide for company seven", "guide"),
+            Self.document(4, folder: 4, "Guide for agents", "guide"),
+        ], folders: Self.folders)
+        func visible(_ viewer: Viewer, categories: Set<Int> = []) -> Set<Int> {
+            Set(index.search(SearchQuery("guide "), filter: .init(categoryIDs: categories, viewer: viewer, language: "en"),
+                             offset: 0, limit: 10).translationIDs)
+        }
+        #expect(visible(.anonymous) == [1])
+        #expect(visible(.contact(companyIDs: [])) == [1, 2])
+        #expect(visible(.contact(companyIDs: [7])) == [1, 2, 3])
+        #expect(visible(.contact(companyIDs: [8])) == [1, 2])
+        #expect(visible(.agent) == [1, 2, 3, 4])
+        #expect(visible(.bot) == [1])
+        #expect(visible(.agent, categories: [20]) == [3, 4])
+        // A folder the index does not know (created after it) is never served.
+        let orphan = SearchIndex(documents: [Self.document(9, folder: 99, "Guide", "guide")], folders: Self.folders)
+        #expect(orphan.search(SearchQuery("guide "), filter: Self.anonymous, offset: 0, limit: 10).total == 0)
+    }
+
+    @Test("The served translation: the reader's language, else the primary one")
+    func languages() {
+        let index = SearchIndex(documents: [
+            Self.document(1, article: 1, language: "en", primary: "en", "Refund policy", "refund"),
+            Self.document(2, article: 1, language: "fr", primary: "en", "Politique de remboursement refund", "refund"),
+            Self.document(3, article: 2, language: "en", primary: "en", "Refund by card", "refund"),
+        ], folders: Self.folders)
+        func served(_ language: String) -> [Int] {
+            index.search(SearchQuery("refund "), filter: .init(categoryIDs: [], viewer: .anonymous, language: language),
+                         offset: 0, limit: 10).translationIDs.sorted()
+        }
+        #expect(served("en") == [1, 3])
+        #expect(served("fr") == [2, 3])
+        #expect(served("de") == [1, 3])
+    }
+}
