@@ -167,6 +167,12 @@ struct WidgetEmbeddingTests {
             #expect(page.body.string.contains("window.lanternSettings = { widgetId: \(widgetID) };"))
             #expect(page.body.string.contains(#"<script src="http://help.test:8080/widget/v1/loader.js" async defer></script>"#))
             #expect(page.body.string.contains("Lantern('logout')"))
+            // Behind a TLS proxy the loader comes over https; a Host header that is not a plain host[:port] is not echoed.
+            let proxied = try await app.testing().sendRequest(.GET, "demo", headers: ["Host": "help.example", "X-Forwarded-Proto": "https"])
+            #expect(proxied.body.string.contains(#"<script src="https://help.example/widget/v1/loader.js" async defer></script>"#))
+            let hostile = try await app.testing().sendRequest(.GET, "demo", headers: ["Host": #"x"></script><script>alert(1)</script>"#])
+            #expect(!hostile.body.string.contains("alert(1)"))
+            #expect(hostile.body.string.contains(#"<script src="http://127.0.0.1:8080/widget/v1/loader.js" async defer></script>"#))
 
             func mint(_ json: String) async throws -> TestingHTTPResponse {
                 try await app.testing().sendRequest(.POST, "demo/token", headers: ["Content-Type": "application/json"],

@@ -25,8 +25,12 @@ struct DemoSiteController: RouteCollection {
     @Sendable
     func page(request: Request) async throws -> Response {
         let (_, widget) = try await demo(request)
-        let host = request.headers.first(name: .host).flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1:8080"
-        let html = DemoSitePage.render(widgetID: try widget.requireID(), baseURL: "http://\(host)",
+        // The address the visitor used, when it is a plain host[:port] (anything else could break out of the page).
+        let host = request.headers.first(name: .host).flatMap { host in
+            host.range(of: #"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$"#, options: .regularExpression) == nil ? nil : host
+        } ?? "127.0.0.1:8080"
+        let scheme = request.cameOverTLS ? "https" : "http"
+        let html = DemoSitePage.render(widgetID: try widget.requireID(), baseURL: "\(scheme)://\(host)",
                                        customers: DemoSeeder.customers.map { ($0.name, $0.email) })
         var headers = HTTPHeaders()
         headers.contentType = .html
