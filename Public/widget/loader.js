@@ -22,8 +22,10 @@
   let ready = false;
 
   const warn = (text) => console.warn('Lantern: ' + text);
-  const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-  const onlyStrings = (o, keys) => isObj(o) && Object.keys(o).every((k) => keys.includes(k) && typeof o[k] === 'string');
+  // A plain object (not null, an array, a date…) whose keys are all among `keys` / whose values are all strings.
+  const isObj = (v) => Object.prototype.toString.call(v) === '[object Object]';
+  const onlyKeys = (o, keys) => isObj(o) && Object.keys(o).every((k) => keys.includes(k));
+  const onlyStrings = (o, keys) => onlyKeys(o, keys) && Object.keys(o).every((k) => typeof o[k] === 'string');
 
   // Widget state.
   let booted = false, config = null, root = null, launcher = null, frame = null, frameReady = false;
@@ -154,10 +156,14 @@
     }
   }
 
+  // Every command checks all its arguments (types, targets, keys, how many) before it changes anything; a bad
+  // call logs one warning and does nothing else.
   const bad = (text) => warn(text);
+  const LANG_KEY = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
   const commands = {
-    authenticate(arg, extra) {
-      if (extra !== undefined || !isObj(arg) || typeof arg.token !== 'string' || !arg.token ||
+    authenticate(a) {
+      const [arg] = a;
+      if (a.length !== 1 || !onlyKeys(arg, ['token', 'callback']) || typeof arg.token !== 'string' || !arg.token ||
           (arg.callback != null && typeof arg.callback !== 'function')) {
         return bad("authenticate needs {token: '<JWT signed by your server>', callback: function} (callback optional).");
       }
@@ -165,51 +171,45 @@
       callback = arg.callback || null;
       if (frame) post({ type: 'authenticate', token, renewable: !!callback });
     },
-    logout(extra) {
-      if (extra !== undefined) return bad('logout takes no arguments.');
+    logout(a) {
+      if (a.length) return bad('logout takes no arguments.');
       token = null; callback = null; failures = 0;
       clearTimeout(renewTimer);
       if (frame) post({ type: 'logout' });
     },
-    open(target, arg) {
-      if (target === undefined) return open(null);
-      if (target === 'ticketForm' && arg === undefined) return open({ name: 'form' });
-      if (target === 'article' && isObj(arg) && /^[1-9]\d{0,17}$/.test(String(arg.id))) return open({ name: 'article', id: Number(arg.id) });
+    open(a) {
+      const [target, arg] = a;
+      if (!a.length) return open(null);
+      if (target === 'ticketForm' && a.length === 1) return open({ name: 'form' });
+      if (target === 'article' && a.length === 2 && onlyKeys(arg, ['id']) && /^[1-9]\d{0,17}$/.test(String(arg.id)) &&
+          (typeof arg.id === 'number' || typeof arg.id === 'string')) return open({ name: 'article', id: Number(arg.id) });
       bad("open takes no argument, 'ticketForm', or 'article' with {id: <article id>}.");
     },
-    close(extra) {
-      if (extra !== undefined) return bad('close takes no arguments.');
+    close(a) {
+      if (a.length) return bad('close takes no arguments.');
       close(!!frame && d.activeElement === frame);
     },
-    hide(what) {
-      if (what === undefined) hidden = true;
-      else if (what === 'launcher') launcherHidden = true;
-      else return bad("hide takes no argument (the whole widget) or 'launcher'.");
-      if (hidden) isOpen = false;
-      render();
-    },
-    show(what) {
-      if (what === undefined) hidden = false;
-      else if (what === 'launcher') launcherHidden = false;
-      else return bad("show takes no argument (the whole widget) or 'launcher'.");
-      render();
-    },
-    prefill(form, fields) {
-      if (form !== 'ticketForm' || !onlyStrings(fields, ['subject', 'description', 'name', 'email'])) {
+    hide(a) { toggle('hide', a, true); },
+    show(a) { toggle('show', a, false); },
+    prefill(a) {
+      const [form, fields] = a;
+      if (a.length !== 2 || form !== 'ticketForm' || !onlyStrings(fields, ['subject', 'description', 'name', 'email'])) {
         return bad("prefill needs 'ticketForm' and an object of strings among subject, description, name, email.");
       }
       Object.assign(prefill, fields);
       if (frame) post({ type: 'prefill', fields });
     },
-    identify(form, fields) {
-      if (form !== 'ticketForm' || !onlyStrings(fields, ['name', 'email'])) {
+    identify(a) {
+      const [form, fields] = a;
+      if (a.length !== 2 || form !== 'ticketForm' || !onlyStrings(fields, ['name', 'email'])) {
         return bad("identify needs 'ticketForm' and {name, email} (strings).");
       }
       Object.assign(identity, fields);
       if (frame) post({ type: 'identify', fields });
     },
-    setLabels(arg) {
-      const ok = isObj(arg) && Object.keys(arg).every((k) => /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(k) && isObj(arg[k]) &&
+    setLabels(a) {
+      const [arg] = a;
+      const ok = a.length === 1 && isObj(arg) && Object.keys(arg).every((k) => LANG_KEY.test(k) && isObj(arg[k]) &&
         Object.keys(arg[k]).every((f) => f === 'contact_form' ? onlyStrings(arg[k][f], ['title', 'submit', 'confirmation'])
           : ['launcher', 'banner'].includes(f) && typeof arg[k][f] === 'string'));
       if (!ok) return bad('setLabels needs {<language>: {launcher, banner, contact_form: {title, submit, confirmation}}} with strings.');
@@ -217,7 +217,8 @@
       render();
       if (frame) post({ type: 'labels', labels });
     },
-    destroy() {
+    destroy(a) {
+      if (a.length) return bad('destroy takes no arguments.');
       if (root) root.remove();
       if (sheet && sheet.remove) sheet.remove();
       else if (sheet) d.adoptedStyleSheets = d.adoptedStyleSheets.filter((s) => s !== sheet);
@@ -226,22 +227,31 @@
       root = launcher = frame = null;
       frameReady = booted = isOpen = false;
     },
-    boot() {
+    boot(a) {
+      if (a.length) return bad('boot takes no arguments.');
       if (booted) return;
       booted = true;
       w.addEventListener('message', onFrameMessage);
       mount();
     },
   };
+  function toggle(name, a, value) {
+    if (a.length > 1 || (a.length === 1 && a[0] !== 'launcher')) {
+      return bad(`${name} takes no argument (the whole widget) or 'launcher'.`);
+    }
+    if (a.length) launcherHidden = value; else hidden = value;
+    if (hidden) isOpen = false;
+    render();
+  }
 
   function run(command, args) {
-    if (!Object.prototype.hasOwnProperty.call(commands, command)) {
+    if (typeof command !== 'string' || !Object.prototype.hasOwnProperty.call(commands, command)) {
       return warn(`unknown command ${JSON.stringify(command)}; known commands: ${Object.keys(commands).join(', ')}.`);
     }
     if (!booted && command !== 'boot' && command !== 'destroy') {
       return warn(`the widget was destroyed; call Lantern('boot') before ${command}.`);
     }
-    commands[command](...args);
+    commands[command](args);
   }
 
   function api(command, ...args) {
@@ -265,7 +275,7 @@
       config = body;
       const start = () => {
         ready = true;
-        commands.boot();
+        commands.boot([]);
         queue.splice(0).forEach((call) => api(...call));
       };
       if (d.body) start(); else d.addEventListener('DOMContentLoaded', start);

@@ -20,7 +20,7 @@
       home: 'Back to help', helpful: 'Was this article helpful?', yes: 'Yes', no: 'No', thanks: 'Thanks for your feedback!',
       loginRequired: 'Please sign in on this website to see this.', notFound: 'This article is not available.',
       signedIn: 'Signed in as {name}', required: 'Please fill this in.', rateLimited: 'Too many messages. Please wait a minute and try again.',
-      formDisabled: 'The contact form is not available.', fallback: 'This article is not available in your language yet.',
+      formDisabled: 'The contact form is not available.', notSent: 'Your message could not be sent. Please check the form and try again.', fallback: 'This article is not available in your language yet.',
       locked: 'Your name and email come from your account.', articles: '{n} articles', empty: 'No articles here yet.',
     },
     fr: {
@@ -33,7 +33,7 @@
       home: "Retour à l'aide", helpful: 'Cet article vous a-t-il été utile ?', yes: 'Oui', no: 'Non', thanks: 'Merci pour votre avis !',
       loginRequired: 'Connectez-vous sur ce site pour voir ce contenu.', notFound: "Cet article n'est pas disponible.",
       signedIn: 'Connecté en tant que {name}', required: 'Veuillez remplir ce champ.', rateLimited: 'Trop de messages. Patientez une minute et réessayez.',
-      formDisabled: "Le formulaire de contact n'est pas disponible.", fallback: "Cet article n'est pas encore disponible dans votre langue.",
+      formDisabled: "Le formulaire de contact n'est pas disponible.", notSent: "Votre message n'a pas pu être envoyé. Vérifiez le formulaire et réessayez.", fallback: "Cet article n'est pas encore disponible dans votre langue.",
       locked: 'Votre nom et votre e-mail viennent de votre compte.', articles: '{n} articles', empty: "Aucun article pour l'instant.",
     },
   };
@@ -71,7 +71,9 @@
     IMG: ['src', 'alt', 'title', 'width', 'height'], TABLE: [], THEAD: [], TBODY: [], TR: [], TH: ['colspan', 'rowspan'],
     TD: ['colspan', 'rowspan'], SPAN: [], DIV: [], SUP: [], SUB: [], FIGURE: [], FIGCAPTION: [], DL: [], DT: [], DD: [],
   };
-  const DROP = /^(SCRIPT|STYLE|IFRAME|FRAME|FRAMESET|OBJECT|EMBED|TEMPLATE|NOSCRIPT|SVG|MATH|FORM|INPUT|BUTTON|TEXTAREA|SELECT|LINK|META|BASE|AUDIO|VIDEO|TITLE)$/;
+  // Dropped with their content. Case-insensitive: SVG and MathML elements (`svg`, and a `script` or `style` inside
+  // one) have lower-case tag names, and would otherwise be unwrapped, their code shown as text.
+  const DROP = /^(SCRIPT|STYLE|IFRAME|FRAME|FRAMESET|OBJECT|EMBED|TEMPLATE|NOSCRIPT|SVG|MATH|FORM|INPUT|BUTTON|TEXTAREA|SELECT|LINK|META|BASE|AUDIO|VIDEO|TITLE)$/i;
   function safeURL(value, attr) {
     try {
       const u = new URL(value, location.href);
@@ -440,7 +442,8 @@
       h('h2', { class: 'view-title', text: custom(['contact_form', 'title']) || t('contactTitle') }),
       locked ? h('p', { class: 'note', text: t('locked') }) : '',
       field('name', 'text'), field('email', 'email'), field('subject', 'text'), field('description', 'textarea'),
-      // The honeypot: people never see it, bots fill it in, and the server then drops the ticket.
+      // The honeypot: people never see it, bots fill it in. The server then refuses the ticket (422 with a problem
+      // on `website`, a field with no error slot of its own), which shows as an error for the whole form.
       h('div', { class: 'hp', 'aria-hidden': 'true' }, h('input', { id: 'f-website', name: 'website', tabindex: '-1', autocomplete: 'off' })),
       formError, submit);
     form.addEventListener('submit', async (e) => {
@@ -466,9 +469,12 @@
         submit.disabled = false;
         submit.textContent = custom(['contact_form', 'submit']) || t('submit');
         if (err.status === 422 && err.fields) {
+          // Problems with a visible field go next to it; any other (the honeypot, a field the form lacks) gives
+          // the general form error, so a refused message never goes unexplained.
           let first = null;
           for (const [key, problem] of Object.entries(err.fields)) {
-            if ($('f-' + key)) { showFieldError(key, problem); first = first || $('f-' + key); } else formError.textContent = problem;
+            if (showFieldError(key, String(problem))) first = first || $('f-' + key);
+            else formError.textContent = t('notSent');
           }
           if (first) first.focus();
         } else if (err.status === 401) main.replaceChildren(state('login-required', t('loginRequired')));
@@ -478,10 +484,13 @@
     main.replaceChildren(form);
     settleFocus();
   }
+  /// Shows `text` under the field `key` (clears it when empty); false when the form has no such visible field.
   function showFieldError(key, text) {
-    const input = $('f-' + key);
-    $('e-' + key).textContent = text;
+    const input = $('f-' + key), slot = $('e-' + key);
+    if (!input || !slot || !main.contains(slot)) return false;
+    slot.textContent = text;
     if (text) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+    return true;
   }
   function renderDone() {
     main.onkeydown = null;

@@ -81,8 +81,11 @@ def lantern():
     binary = os.environ.get("LANTERN_BIN") or str(ROOT / ".build" / "debug" / "lantern")
     tmp = tempfile.mkdtemp(prefix="lantern-e2e-")
     port = free_port()
+    # The widget files under test: LANTERN_PUBLIC_DIR when set (a binary built from another checkout), else this
+    # checkout's Public/.
+    public = pathlib.Path(os.environ.get("LANTERN_PUBLIC_DIR") or ROOT / "Public")
     env = dict(os.environ, DATABASE_URL=f"sqlite:{tmp}/lantern.sqlite", LANTERN_BCRYPT_COST="4", LOG_LEVEL="warning",
-               LANTERN_PUBLIC_DIR=str(ROOT / "Public"))
+               LANTERN_PUBLIC_DIR=str(public))
     log = open(os.path.join(tmp, "server.log"), "w+")
     server = subprocess.Popen([binary, "serve", "--demo", "--port", str(port)], cwd=ROOT, env=env,
                               stdout=log, stderr=subprocess.STDOUT)
@@ -102,6 +105,11 @@ def lantern():
                     break
             time.sleep(0.2)
         assert api_key, "lantern did not start:\n" + open(log.name).read()
+        # The server must serve the files under test, not a copy found elsewhere.
+        for name in ("loader.js", "widget.js"):
+            path = "/widget/v1/loader.js" if name == "loader.js" else "/widget/v1/assets/widget.js"
+            with urllib.request.urlopen(base + path, timeout=5) as r:
+                assert r.read() == (public / "widget" / name).read_bytes(), f"{path} is not {public}/widget/{name}"
         yield Lantern(base, api_key, widget_id)
     finally:
         server.terminate()
@@ -203,9 +211,13 @@ def host(lantern):
                 kind = url.path[1:-5]
                 return self.send(200, page_html(lantern, kind, query.get("locale"), query.get("extra", "")), "text/html")
             if url.path == "/framed.html":
-                # Frames the widget directly, without the loader: only allowed origins may.
-                frame = f"{lantern.base}/widget/v1/widgets/{lantern.widget_id}/frame#origin={urllib.parse.quote(host_base)}"
-                return self.send(200, f'<!doctype html><iframe id="direct" src="{frame}" width="400" height="500"></iframe>', "text/html")
+                # Frames the widget directly, without the loader: only allowed origins may. `claim` is the page origin
+                # the frame is told (the loader tells the truth; a forger may not). The page records what it receives.
+                claim = query.get("claim", host_base)
+                frame = f"{lantern.base}/widget/v1/widgets/{lantern.widget_id}/frame#origin={urllib.parse.quote(claim, safe='')}"
+                return self.send(200, '<!doctype html><script>window.got = [];'
+                                 ' addEventListener("message", function (e) { got.push([e.origin, e.data]); });</script>'
+                                 f'<iframe id="direct" src="{frame}" width="400" height="500"></iframe>', "text/html")
             self.send(404, "not found", "text/plain")
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
