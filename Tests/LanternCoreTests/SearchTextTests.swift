@@ -49,6 +49,15 @@ struct SearchTextTests {
 
     @Test("Snippets are escaped, highlight matches with <mark> and centre on the best window")
     func snippets() {
+        // With the folded text (the byte-level matcher) and without it (folding each word), the same excerpt.
+        for (text, raw) in [("Change your Password, then sign in again: passwords expire.", "change passwor"),
+                            ("Le mot de passe: changez-le. Crème brûlée, 2FA et Sécurité.", "securite creme 2fa"),
+                            ("Billing (invoices) & receipts—monthly; changing plans", "invoice chang plan "),
+                            ("Résumé of résumés", "resume")] {
+            let query = SearchQuery(raw)
+            #expect(SnippetBuilder.snippet(text, folded: SearchText.fold(text), query: query) == SnippetBuilder.snippet(text, query: query),
+                    "\(text) / \(raw)")
+        }
         let text = "Intro words here. " + String(repeating: "filler ", count: 40) + "To change your <b>password</b>, open Settings & Security. " + String(repeating: "tail ", count: 40)
         let snippet = SnippetBuilder.snippet(text, query: SearchQuery("change password"))
         #expect(snippet.contains("<mark>change</mark>"))

@@ -534,6 +534,9 @@ struct CustomerPortalTests {
             #expect(globexSearch.contains("Members zebra article"))
             let anonymousSearch = try await anonymous.get("/support/search?term=zebra").body.string
             #expect(anonymousSearch.contains("Public zebra article") && !anonymousSearch.contains("Members zebra article"))
+            // Matches are highlighted, not shown as escaped markup.
+            #expect(anonymousSearch.contains("<mark>"))
+            #expect(!anonymousSearch.contains("&lt;mark&gt;"))
 
             // The same as the widget answers for the same people.
             let widgetHits = try await app.testing().sendRequest(.GET, "widget/v1/widgets/\(account.widgetID)/articles?query=zebra")

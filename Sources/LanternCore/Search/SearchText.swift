@@ -125,6 +125,24 @@ public struct SearchQuery: Equatable, Sendable {
         return rendered.map { $0.count == 1 ? $0[0] : "(" + $0.joined(separator: or) + ")" }.joined(separator: and)
     }
 
+    /// `matches(_:)` for an ASCII word and the terms as bytes (in `terms` order, groups flattened).
+    func matches(_ word: ArraySlice<UInt8>, terms: [[UInt8]]) -> Bool {
+        var position = 0
+        for (index, group) in groups.enumerated() {
+            for (offset, _) in group.enumerated() {
+                let term = terms[position]
+                position += 1
+                if word.elementsEqual(term) { return true }
+                if lastIsPrefix && index == groups.count - 1 && offset == 0 && word.starts(with: term) { return true }
+                var shared = 0
+                var w = word.startIndex
+                while shared < term.count, w < word.endIndex, word[w] == term[shared] { shared += 1; w += 1 }
+                if shared >= 4 && shared >= min(word.count, term.count) - 3 { return true }
+            }
+        }
+        return false
+    }
+
     /// Whether a folded word of an article matches one of the terms (stem-tolerant: a shared prefix of at least
     /// four letters, or the whole shorter word), for highlighting.
     public func matches(_ word: String) -> Bool {
@@ -142,23 +160,38 @@ public struct SearchQuery: Equatable, Sendable {
 /// A short excerpt of an article's text around the best match, escaped as HTML, matches wrapped in `<mark>`.
 public enum SnippetBuilder {
     /// `folded` is `SearchText.fold(text)` when the caller has it (the search index stores it), which spares
-    /// folding each word again.
+    /// folding each word again. Words are split on spaces by their UTF-8 bytes, and only the words that can match
+    /// (their first letter starts a term) and the excerpt's own words become strings: bodies are long, excerpts short.
     public static func snippet(_ text: String, folded: String? = nil, query: SearchQuery?, words windowSize: Int = 24) -> String {
-        let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
+        let bytes = Array(text.utf8)
+        let tokens = spaceSeparated(bytes)
         guard !tokens.isEmpty else { return "" }
-        var foldedTokens = folded?.split(separator: " ", omittingEmptySubsequences: true) ?? []
-        if foldedTokens.count != tokens.count { foldedTokens = [] }
-        // Most words cannot match: skip those whose first letter starts no term before splitting them.
+        var foldedBytes = folded.map { Array($0.utf8) } ?? []
+        var foldedTokens = spaceSeparated(foldedBytes)
+        if foldedTokens.count != tokens.count {
+            foldedBytes = []
+            foldedTokens = []
+        }
+        // Most words cannot match: skip those whose first letter starts no term before folding or splitting them.
         let initials = Set((query?.terms ?? []).compactMap { $0.utf8.first })
-        let matched: [Bool] = tokens.indices.map { index in
-            guard let query else { return false }
-            if !foldedTokens.isEmpty {
-                let token = foldedTokens[index]
-                guard let first = token.utf8.first(where: { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) }),
-                      first >= 0x80 || initials.contains(first) else { return false }
-                return SearchText.words(String(token)).contains(where: query.matches)
+        // The terms as bytes when they are all ASCII (the byte-level matcher's precondition).
+        let terms = query?.terms ?? []
+        let termBytes: [[UInt8]] = terms.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? terms.map { Array($0.utf8) } : []
+        var matched = [Bool](repeating: false, count: tokens.count)
+        if let query {
+            for index in tokens.indices {
+                let word: ArraySlice<UInt8>
+                if foldedTokens.isEmpty {
+                    word = bytes[tokens[index]]
+                } else {
+                    word = foldedBytes[foldedTokens[index]]
+                    guard let first = word.first(where: { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) }),
+                          first >= 0x80 || initials.contains(first) else { continue }
+                }
+                matched[index] = foldedTokens.isEmpty || termBytes.isEmpty || word.contains(where: { $0 >= 0x80 })
+                    ? SearchText.words(String(decoding: word, as: UTF8.self)).contains(where: query.matches)
+                    : asciiWordMatches(word, termBytes, query: query)
             }
-            return SearchText.words(String(tokens[index])).contains(where: query.matches)
         }
         var bestStart = 0, bestCount = -1
         var count = 0
@@ -174,10 +207,44 @@ public enum SnippetBuilder {
         }
         let end = min(tokens.count, bestStart + windowSize)
         var parts: [String] = []
+        parts.reserveCapacity(end - bestStart)
         for index in bestStart..<end {
-            let escaped = HTMLSanitizer.escape(String(tokens[index]))
+            let escaped = HTMLSanitizer.escape(String(decoding: bytes[tokens[index]], as: UTF8.self))
             parts.append(matched[index] ? "<mark>\(escaped)</mark>" : escaped)
         }
         return (bestStart > 0 ? "… " : "") + parts.joined(separator: " ") + (end < tokens.count ? " …" : "")
+    }
+
+    /// `SearchQuery.matches` over the words of an ASCII token (split on anything but lower-case letters and digits;
+    /// folded text is already lower case), without making strings.
+    private static func asciiWordMatches(_ token: ArraySlice<UInt8>, _ terms: [[UInt8]], query: SearchQuery) -> Bool {
+        var start = token.startIndex
+        while start < token.endIndex {
+            while start < token.endIndex, !isWordByte(token[start]) { start += 1 }
+            var end = start
+            while end < token.endIndex, isWordByte(token[end]) { end += 1 }
+            if end > start, query.matches(token[start..<end], terms: terms) { return true }
+            start = end
+        }
+        return false
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    /// The byte ranges of the words between spaces.
+    private static func spaceSeparated(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start: Int? = nil
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x20 {
+                if let begun = start { ranges.append(begun..<index); start = nil }
+            } else if start == nil {
+                start = index
+            }
+        }
+        if let begun = start { ranges.append(begun..<bytes.count) }
+        return ranges
     }
 }

@@ -28,13 +28,19 @@ public struct TypoCorrector: Sendable {
     /// The `limit` most used known words that start with `prefix`: what a visitor still typing probably means.
     /// Searching for these exact words bounds the work a short prefix would otherwise cause.
     public func completions(of prefix: String, limit: Int) -> [String] {
+        guard limit > 0 else { return [] }
         var index = firstIndex(notBefore: prefix)
-        var matches: [String] = []
+        // The `limit` best, most used first (ties: alphabetical), without sorting every match of a short prefix.
+        var best: [(word: String, uses: Int)] = []
         while index < sortedWords.count, sortedWords[index].hasPrefix(prefix) {
-            matches.append(sortedWords[index])
+            let word = sortedWords[index], uses = frequency[word]!
             index += 1
+            if best.count == limit, let last = best.last, uses <= last.uses { continue }
+            let position = best.firstIndex { uses > $0.uses } ?? best.count
+            best.insert((word, uses), at: position)
+            if best.count > limit { best.removeLast() }
         }
-        return Array(matches.sorted { (frequency[$0]!, $1) > (frequency[$1]!, $0) }.prefix(limit))
+        return best.map(\.word)
     }
 
     private func firstIndex(notBefore word: String) -> Int {

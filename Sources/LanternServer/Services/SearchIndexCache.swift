@@ -21,10 +21,18 @@ actor SearchIndexCache {
     private var entries: [Int: Entry] = [:]
     private var building: [Int: Task<Entry, any Error>] = [:]
 
-    /// The index of `accountID` at `version`, or `nil` when it is not ready in time (a build is then under way).
+    /// The index of `accountID` at `version`, or `nil` when it is not ready: the search that finds the index out of
+    /// date starts a build and waits for it up to `inlineWait`; searches arriving while a build is under way do not
+    /// wait at all.
     func index(accountID: Int, version: Int64, on db: any Database) async -> SearchIndex? {
         if let entry = entries[accountID], entry.version == version { return entry.index }
-        let task = building[accountID] ?? startBuild(accountID: accountID, on: db)
+        guard building[accountID] == nil else { return nil }
+        let task = Task.detached(priority: .utility) { try await Self.build(accountID: accountID, on: db) }
+        building[accountID] = task
+        Task {
+            let result = await task.result
+            self.finished(task, accountID: accountID, result: result)
+        }
         let entry = await withTaskGroup(of: Entry?.self) { group in
             group.addTask { try? await task.value }
             group.addTask {
@@ -35,22 +43,13 @@ actor SearchIndexCache {
             group.cancelAll()
             return first
         }
-        guard let entry, entry.version == version else { return nil }
-        return entry.index
+        guard let entry else { return nil }
+        finished(task, accountID: accountID, result: .success(entry))
+        return entry.version == version ? entry.index : nil
     }
 
-    private func startBuild(accountID: Int, on db: any Database) -> Task<Entry, any Error> {
-        let task = Task { try await Self.build(accountID: accountID, on: db) }
-        building[accountID] = task
-        Task {
-            let result = await task.result
-            self.finished(accountID: accountID, result: result)
-        }
-        return task
-    }
-
-    private func finished(accountID: Int, result: Result<Entry, any Error>) {
-        building[accountID] = nil
+    private func finished(_ task: Task<Entry, any Error>, accountID: Int, result: Result<Entry, any Error>) {
+        if building[accountID] == task { building[accountID] = nil }
         if case .success(let entry) = result, entry.version >= (entries[accountID]?.version ?? -1) {
             entries[accountID] = entry
         }
@@ -60,8 +59,7 @@ actor SearchIndexCache {
     /// never newer, so it is rebuilt rather than served stale.
     private static func build(accountID: Int, on db: any Database) async throws -> Entry {
         let sql = db.sql
-        let version = try await sql.raw("SELECT search_version FROM accounts WHERE id = \(bind: accountID)").first()?
-            .decode(column: "search_version", as: Int64.self) ?? 0
+        let version = try await SearchVersion.current(accountID: accountID, on: db) ?? 0
         var companies: [Int: Set<Int>] = [:]
         for row in try await sql.raw("SELECT folder_id, company_id FROM folder_companies WHERE account_id = \(bind: accountID)").all() {
             companies[try row.decode(column: "folder_id", as: Int.self), default: []].insert(try row.decode(column: "company_id", as: Int.self))
@@ -102,18 +100,23 @@ extension Application {
     }
 }
 
+/// What a search needs besides the query: the account's typo corrector and, with the `memory` engine, its
+/// in-memory index when one of the current version is ready (`nil`: the database's full-text search answers).
+struct SearchTools: Sendable {
+    let corrector: TypoCorrector
+    let index: SearchIndex?
+}
+
 extension Request {
-    /// The account's in-memory search index when the search engine is `memory` and the index of the account's
-    /// current `search_version` (read from the database unless given) is ready; otherwise `nil`, and the
-    /// database's full-text search answers.
-    func searchIndex(accountID: Int, version: Int64? = nil) async throws -> SearchIndex? {
-        guard application.lantern.searchEngine == .memory else { return nil }
-        var version = version
-        if version == nil {
-            version = try await db.sql.raw("SELECT search_version FROM accounts WHERE id = \(bind: accountID)").first()?
-                .decode(column: "search_version", as: Int64.self)
+    /// The search tools of `accountID` at its current `search_version` (read from the database unless given).
+    func searchTools(accountID: Int, version: Int64? = nil) async throws -> SearchTools {
+        var current = version
+        if current == nil { current = try await SearchVersion.current(accountID: accountID, on: db) }
+        guard let version = current else {
+            return SearchTools(corrector: TypoCorrector(frequency: [:]), index: nil)
         }
-        guard let version else { return nil }
-        return await application.searchIndexes.index(accountID: accountID, version: version, on: db)
+        let corrector = try await application.searchVocabulary.corrector(accountID: accountID, version: version, on: db)
+        guard application.lantern.searchEngine == .memory else { return SearchTools(corrector: corrector, index: nil) }
+        return SearchTools(corrector: corrector, index: await application.searchIndexes.index(accountID: accountID, version: version, on: db))
     }
 }

@@ -4,50 +4,52 @@ import LanternCore
 import SQLKit
 import Vapor
 
-/// Each account's search vocabulary (folded words and how many articles use them), for typo correction.
-/// Built from the database on first use and rebuilt when the account's articles change (checked at most every
-/// few seconds, so every server process catches up on its own).
+/// Each account's search vocabulary (folded words and how many articles use them), for typo correction, built
+/// from the database and rebuilt when the account's `search_version` moves on. The first search of an account
+/// waits for it; later ones keep using the previous vocabulary while a new one builds in the background (it only
+/// shapes suggestions, never what a visitor may see).
 actor SearchVocabulary {
-    static let recheckInterval: TimeInterval = 5
     /// Body words read per article: enough for the vocabulary visitors type, bounded for large knowledge bases.
     static let bodyWordsPerArticle = 400
 
     private struct Entry {
-        var corrector: TypoCorrector
-        var fingerprint: String
-        var checkedAt: Date
+        let corrector: TypoCorrector
+        let version: Int64
     }
 
     private var entries: [Int: Entry] = [:]
     private var building: [Int: Task<Entry, any Error>] = [:]
 
-    func corrector(accountID: Int, on db: any Database, now: Date = Date()) async throws -> TypoCorrector {
-        if let entry = entries[accountID], now.timeIntervalSince(entry.checkedAt) < Self.recheckInterval {
-            return entry.corrector
+    func corrector(accountID: Int, version: Int64, on db: any Database) async throws -> TypoCorrector {
+        let current = entries[accountID]
+        if let current, current.version == version { return current.corrector }
+        let task: Task<Entry, any Error>
+        if let running = building[accountID] {
+            task = running
+        } else {
+            task = Task.detached(priority: .utility) { try await Self.build(accountID: accountID, on: db) }
+            building[accountID] = task
+            Task {
+                let result = await task.result
+                self.finished(task, accountID: accountID, result: result)
+            }
         }
-        let fingerprint = try await Self.fingerprint(accountID: accountID, on: db)
-        if var entry = entries[accountID], entry.fingerprint == fingerprint {
-            entry.checkedAt = now
-            entries[accountID] = entry
-            return entry.corrector
-        }
-        let task = building[accountID] ?? Task { try await Self.build(accountID: accountID, fingerprint: fingerprint, on: db) }
-        building[accountID] = task
-        defer { building[accountID] = nil }
+        if let current { return current.corrector }
         let entry = try await task.value
-        entries[accountID] = entry
+        finished(task, accountID: accountID, result: .success(entry))
         return entry.corrector
     }
 
-    private static func fingerprint(accountID: Int, on db: any Database) async throws -> String {
-        guard let row = try await db.sql.raw("""
-            SELECT COUNT(*) AS translations, MAX(updated_at) AS changed FROM article_translations WHERE account_id = \(bind: accountID)
-            """).first() else { return "" }
-        let changed = try row.decode(column: "changed", as: Date?.self)
-        return "\(try row.decode(column: "translations", as: Int.self))/\(changed?.timeIntervalSince1970 ?? 0)"
+    private func finished(_ task: Task<Entry, any Error>, accountID: Int, result: Result<Entry, any Error>) {
+        if building[accountID] == task { building[accountID] = nil }
+        if case .success(let entry) = result, entry.version >= (entries[accountID]?.version ?? -1) {
+            entries[accountID] = entry
+        }
     }
 
-    private static func build(accountID: Int, fingerprint: String, on db: any Database) async throws -> Entry {
+    /// The version is read before the words, so a write in between makes the vocabulary look older, never newer.
+    private static func build(accountID: Int, on db: any Database) async throws -> Entry {
+        let version = try await SearchVersion.current(accountID: accountID, on: db) ?? 0
         var frequency: [String: Int] = [:]
         let rows = try await db.sql.raw("""
             SELECT search_title, search_body FROM article_translations WHERE account_id = \(bind: accountID)
@@ -59,7 +61,15 @@ actor SearchVocabulary {
             words.formUnion(SearchText.words(body).prefix(bodyWordsPerArticle))
             for word in words where word.count <= SearchText.maximumTermLength { frequency[word, default: 0] += 1 }
         }
-        return Entry(corrector: TypoCorrector(frequency: frequency), fingerprint: fingerprint, checkedAt: Date())
+        return Entry(corrector: TypoCorrector(frequency: frequency), version: version)
+    }
+}
+
+/// `accounts.search_version`, which the database raises on every change a search could see.
+enum SearchVersion {
+    static func current(accountID: Int, on db: any Database) async throws -> Int64? {
+        try await db.sql.raw("SELECT search_version FROM accounts WHERE id = \(bind: accountID)").first()?
+            .decode(column: "search_version", as: Int64.self)
     }
 }
 

@@ -24,12 +24,12 @@ struct SolutionSearchController: RouteCollection {
                                  language: language ?? account.defaultLanguage, accountLanguages: account.supportedLanguages)
         let clock = ContinuousClock()
         let started = clock.now
-        let corrector = try await request.application.searchVocabulary.corrector(accountID: caller.accountID, on: request.db)
-        let query = SearchQuery(term).corrected(by: corrector)
+        let tools = try await request.searchTools(accountID: caller.accountID)
+        let query = SearchQuery(term).corrected(by: tools.corrector)
         // One row more than the page, so that `Page` knows whether another follows.
         let result = try await KnowledgeBaseReader.search(scope, query: query, page: PageRequest(perPage: page.perPage + 1),
                                                           offset: page.offset,
-                                                          index: try await request.searchIndex(accountID: caller.accountID),
+                                                          index: tools.index,
                                                           on: request.db)
         request.application.metrics.searched(duration: clock.now - started, source: "api")
         return try Page(fetched: result.hits, request: page).map(WidgetContentController.HitDTO.init)

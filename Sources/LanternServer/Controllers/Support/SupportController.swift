@@ -130,8 +130,9 @@ struct SupportController: RouteCollection {
         return context.page(request, title: folder.name, content)
     }
 
+    /// Search hits; a snippet is escaped text with `<mark>` around the matches, passed through the sanitiser.
     static func hitList(_ hits: [KnowledgeBaseReader.Hit]) -> HTML {
-        "<ul class=\"card\">\(hits.html { "<li><a href=\"/support/solutions/articles/\($0.articleID)\">\($0.title)</a><br><span class=\"muted\">\($0.snippet)</span></li>" })</ul>"
+        "<ul class=\"card\">\(hits.html { "<li><a href=\"/support/solutions/articles/\($0.articleID)\">\($0.title)</a><br><span class=\"muted\">\(HTML.sanitized($0.snippet))</span></li>" })</ul>"
     }
 
     @Sendable
@@ -181,11 +182,10 @@ struct SupportController: RouteCollection {
         var query = SearchQuery(term)
         var hits: [KnowledgeBaseReader.Hit] = [], total = 0
         if !query.isEmpty {
-            let corrector = try await request.application.searchVocabulary.corrector(accountID: context.scope.accountID, on: request.db)
-            query = query.corrected(by: corrector)
-            let index = try await request.searchIndex(accountID: context.scope.accountID)
+            let tools = try await request.searchTools(accountID: context.scope.accountID)
+            query = query.corrected(by: tools.corrector)
             (hits, total, _) = try await KnowledgeBaseReader.search(context.scope, query: query, page: PageRequest(page: 1, perPage: 30),
-                                                                    index: index, on: request.db)
+                                                                    index: tools.index, on: request.db)
         }
         let content: HTML = """
             <h1>Search results</h1>

@@ -104,7 +104,7 @@ struct WidgetContentController: RouteCollection {
         let context = try await WidgetContext.load(request)
         var errors = FieldErrors()
         func number(_ name: String, range: ClosedRange<Int>) -> Int? {
-            guard let raw = request.query[String.self, at: name], !raw.isEmpty else { return nil }
+            guard let raw = request.queryParameter(name), !raw.isEmpty else { return nil }
             guard let value = Int(raw), range.contains(value) else {
                 errors.add(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
                 return nil
@@ -118,20 +118,21 @@ struct WidgetContentController: RouteCollection {
         try errors.throwIfAny()
         let clock = ContinuousClock()
         let started = clock.now
-        var query = SearchQuery(request.query[String.self, at: "query"] ?? "")
+        var query = SearchQuery(request.queryParameter("query") ?? "")
+        var tools: SearchTools? = nil
         if !query.isEmpty {
-            let corrector = try await request.application.searchVocabulary.corrector(accountID: context.scope.accountID, on: request.db)
-            query = query.corrected(by: corrector)
+            let found = try await request.searchTools(accountID: context.scope.accountID, version: context.widget.searchVersion)
+            query = query.corrected(by: found.corrector)
+            tools = found
         }
         let hits: [KnowledgeBaseReader.Hit], total: Int
         var databaseTime: Duration? = nil
-        var engine = LanternSettings.SearchEngine.database
+        let engine: LanternSettings.SearchEngine = tools?.index == nil ? .database : .memory
         if query.isEmpty {
             (hits, total) = try await KnowledgeBaseReader.list(context.scope, folderID: folderID, categoryID: categoryID, page: page, on: request.db)
         } else {
-            let index = try await request.searchIndex(accountID: context.scope.accountID, version: context.widget.searchVersion)
-            if index != nil { engine = .memory }
-            (hits, total, databaseTime) = try await KnowledgeBaseReader.search(context.scope, query: query, page: page, index: index, on: request.db)
+            (hits, total, databaseTime) = try await KnowledgeBaseReader.search(context.scope, query: query, page: page, index: tools?.index,
+                                                                               on: request.db)
             request.application.metrics.searched(duration: clock.now - started, source: "widget")
         }
         let response = try privateJSON(HitsDTO(articles: hits.map(HitDTO.init), total: total))
@@ -244,11 +245,33 @@ struct WidgetContext: Sendable {
             signedIn = try await WidgetSessionService.authenticate(token: token, accountID: widget.accountID, on: request.db)
         }
         let language = LanguageResolver(supported: widget.accountLanguages, accountDefault: widget.accountDefaultLanguage)
-            .resolve(locale: request.query[String.self, at: "locale"], contactLanguage: signedIn?.contact.language,
+            .resolve(locale: request.queryParameter("locale"), contactLanguage: signedIn?.contact.language,
                      widgetDefault: widget.defaultLanguage)
         let scope = ReadingScope(accountID: widget.accountID, categoryIDs: widget.categoryIDs,
                                  viewer: signedIn?.viewer ?? .anonymous, language: language,
                                  accountLanguages: widget.accountLanguages)
         return WidgetContext(widget: widget, signedIn: signedIn, scope: scope)
+    }
+}
+
+extension Request {
+    private struct QueryParametersKey: StorageKey { typealias Value = [String: String] }
+
+    /// A plain query parameter (`name=value`, the first one when repeated), with the query string parsed once per
+    /// request: the widget's read paths look at several parameters on every search.
+    func queryParameter(_ name: String) -> String? {
+        if let parameters = storage[QueryParametersKey.self] { return parameters[name] }
+        var parameters: [String: String] = [:]
+        for pair in (url.query ?? "").split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ part: Substring) -> String {
+                let spaced = part.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let key = decode(parts[0])
+            if parameters[key] == nil { parameters[key] = parts.count > 1 ? decode(parts[1]) : "" }
+        }
+        storage[QueryParametersKey.self] = parameters
+        return parameters[name]
     }
 }
