@@ -4,7 +4,7 @@
 # the floor; =memory: the in-memory index), with sequential timings beside them. Builds the release binary;
 # installs wrk and PostgreSQL when missing.
 # Usage: benchmarks/search-http.sh [articles, default 10000] [duration, default 15s] [databases, default "sqlite postgres"]
-# ENGINES="memory" measures only the in-memory engine.
+# ENGINES="memory" measures only the in-memory engine; PACED_RATE (default 1500) is the offered rate of the paced run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
@@ -13,6 +13,7 @@ ARTICLES=${1:-10000}
 DURATION=${2:-15s}
 DATABASES=${3:-sqlite postgres}
 CONNECTIONS=32
+PACED_RATE=${PACED_RATE:-1500}
 
 bench_setup
 export LANTERN_BCRYPT_COST=4 LOG_LEVEL=warning
@@ -48,6 +49,18 @@ serve_and_measure() {
   rss=$(( $(ps -o rss= -p "$SERVER_PID" | tr -d ' ') / 1024 ))
   printf '%-9s %-9s %9s searches/s   HTTP p50 %-8s p99 %-8s RSS %s MiB | sequential %s %s\n' "$label" "$engine" "$rps" "$p50" "$p99" "$rss" "$floor" "$errors"
   bench_record "search, $ARTICLES articles (c$CONNECTIONS), $engine engine" "$label" "$rps/s, p99 $p99, sequential $floor"
+  # Latency at a given load rather than at saturation: $PACED_RATE searches/s offered over the same connections.
+  if [ "$engine" = memory ]; then
+    RATE=$PACED_RATE QUERIES="$WORK/queries.txt" SEARCH_PATH="$path" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency \
+      -s benchmarks/kb/search-paced.lua "http://127.0.0.1:$port" >"$WORK/paced-$label.txt"
+    local paced_rps paced_p50 paced_p99
+    paced_rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/paced-$label.txt")
+    paced_p50=$(awk '$1 == "50%" {print $2}' "$WORK/paced-$label.txt")
+    paced_p99=$(awk '$1 == "99%" {print $2}' "$WORK/paced-$label.txt")
+    printf '%-9s %-9s paced at %s/s offered: %s searches/s   HTTP p50 %-8s p99 %-8s %s\n' "$label" "$engine" "$PACED_RATE" \
+      "$paced_rps" "$paced_p50" "$paced_p99" "$(grep -E "Non-2xx|Socket errors" "$WORK/paced-$label.txt" || true)"
+    bench_record "search, $ARTICLES articles, paced at $PACED_RATE/s, $engine engine" "$label" "$paced_rps/s, p50 $paced_p50, p99 $paced_p99"
+  fi
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
 }
 
