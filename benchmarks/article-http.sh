@@ -35,10 +35,7 @@ LUA
   wrk -t2 -c"$CONNECTIONS" -d3s -s "$WORK/article.lua" "http://127.0.0.1:$port" >/dev/null   # warm-up
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/article.lua" "http://127.0.0.1:$port" >"$WORK/wrk.txt"
   local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
-  p50=$(awk '$1 == "50%" {print $2}' "$WORK/wrk.txt")
-  p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt")
-  errors=$(grep -E "Non-2xx|Socket errors" "$WORK/wrk.txt" || true)
+  wrk_figures "$WORK/wrk.txt"
   printf '%-10s %10s req/s   p50 %-9s p99 %-9s %s (%s articles)\n' "$label" "$rps" "$p50" "$p99" "$errors" "$(wc -l <"$WORK/ids.txt")"
   bench_record "article fetch (c$CONNECTIONS)" "$label" "$rps req/s, p99 $p99"
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=

@@ -58,10 +58,7 @@ PY
   run_wrk "$best" "$DURATION" "$WORK/mixed-$label.txt"
   rss_end=$(ps -o rss= -p "$SERVER_PID" | tr -d ' ')
   local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/mixed-$label.txt")
-  p50=$(awk '$1 == "50%" {print $2}' "$WORK/mixed-$label.txt")
-  p99=$(awk '$1 == "99%" {print $2}' "$WORK/mixed-$label.txt")
-  errors=$(grep -E "Non-2xx|Socket errors" "$WORK/mixed-$label.txt" | tr '\n' ' ' || true)
+  wrk_figures "$WORK/mixed-$label.txt"
   printf '%-9s %3s connections  %9s req/s  p50 %-8s p99 %-8s RSS %s MiB -> %s MiB  errors: %s\n' "$label" "$best" "$rps" "$p50" "$p99" \
     "$((rss_start / 1024))" "$((rss_end / 1024))" "${errors:-none}"
   bench_record "mixed load $DURATION (p99 <= 50 ms)" "$label" "$rps req/s at c$best, p99 $p99, RSS $((rss_start / 1024))->$((rss_end / 1024)) MiB"

@@ -42,24 +42,18 @@ serve_and_measure() {
   QUERIES="$WORK/queries.txt" SEARCH_PATH="$path" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s benchmarks/kb/search.lua \
     "http://127.0.0.1:$port" >"$WORK/wrk-$label-$engine.txt"
   local rps p50 p99 errors rss
-  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-$label-$engine.txt")
-  p50=$(awk '$1 == "50%" {print $2}' "$WORK/wrk-$label-$engine.txt")
-  p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk-$label-$engine.txt")
-  errors=$(grep -E "Non-2xx|Socket errors" "$WORK/wrk-$label-$engine.txt" || true)
+  wrk_figures "$WORK/wrk-$label-$engine.txt"
   rss=$(( $(ps -o rss= -p "$SERVER_PID" | tr -d ' ') / 1024 ))
   printf '%-9s %-9s %9s searches/s   HTTP p50 %-8s p99 %-8s RSS %s MiB | sequential %s %s\n' "$label" "$engine" "$rps" "$p50" "$p99" "$rss" "$floor" "$errors"
   bench_record "search, $ARTICLES articles (c$CONNECTIONS), $engine engine" "$label" "$rps/s, p99 $p99, sequential $floor"
   # Latency at a given load rather than at saturation: $PACED_RATE searches/s offered over the same connections.
   if [ "$engine" = memory ]; then
-    RATE=$PACED_RATE QUERIES="$WORK/queries.txt" SEARCH_PATH="$path" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency \
-      -s benchmarks/kb/search-paced.lua "http://127.0.0.1:$port" >"$WORK/paced-$label.txt"
-    local paced_rps paced_p50 paced_p99
-    paced_rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/paced-$label.txt")
-    paced_p50=$(awk '$1 == "50%" {print $2}' "$WORK/paced-$label.txt")
-    paced_p99=$(awk '$1 == "99%" {print $2}' "$WORK/paced-$label.txt")
+    RATE=$PACED_RATE THREADS=2 QUERIES="$WORK/queries.txt" SEARCH_PATH="$path" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency \
+      -s benchmarks/kb/search.lua "http://127.0.0.1:$port" >"$WORK/paced-$label.txt"
+    wrk_figures "$WORK/paced-$label.txt"
     printf '%-9s %-9s paced at %s/s offered: %s searches/s   HTTP p50 %-8s p99 %-8s %s\n' "$label" "$engine" "$PACED_RATE" \
-      "$paced_rps" "$paced_p50" "$paced_p99" "$(grep -E "Non-2xx|Socket errors" "$WORK/paced-$label.txt" || true)"
-    bench_record "search, $ARTICLES articles, paced at $PACED_RATE/s, $engine engine" "$label" "$paced_rps/s, p50 $paced_p50, p99 $paced_p99"
+      "$rps" "$p50" "$p99" "$errors"
+    bench_record "search, $ARTICLES articles, paced at $PACED_RATE/s, $engine engine" "$label" "$rps/s, p50 $p50, p99 $p99"
   fi
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
 }

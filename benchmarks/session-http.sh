@@ -34,10 +34,7 @@ LUA
   wrk -t2 -c"$CONNECTIONS" -d5s -s "$WORK/post.lua" "$url" >/dev/null   # warm-up
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/post.lua" "$url" >"$WORK/wrk-$label.txt"
   local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-$label.txt")
-  p50=$(awk '$1 == "50%" {print $2}' "$WORK/wrk-$label.txt")
-  p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk-$label.txt")
-  errors=$(grep -E "Non-2xx|Socket errors" "$WORK/wrk-$label.txt" || true)
+  wrk_figures "$WORK/wrk-$label.txt"
   printf '%-10s %10s req/s   p50 %-9s p99 %-9s %s\n' "$label" "$rps" "$p50" "$p99" "$errors"
   bench_record "session sign-in (c$CONNECTIONS)" "$label" "$rps req/s, p99 $p99"
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=

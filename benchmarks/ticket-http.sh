@@ -45,10 +45,7 @@ LUA
   wrk -t2 -c"$CONNECTIONS" -d3s -s "$WORK/post.lua" "$url" >/dev/null   # warm-up
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/post.lua" "$url" >"$WORK/wrk.txt"
   local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
-  p50=$(awk '$1 == "50%" {print $2}' "$WORK/wrk.txt")
-  p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt")
-  errors=$(grep -E "Non-2xx|Socket errors" "$WORK/wrk.txt" || true)
+  wrk_figures "$WORK/wrk.txt"
   printf '%-10s %-22s %10s req/s   p50 %-9s p99 %-9s %s\n' "$DB_LABEL" "$label" "$rps" "$p50" "$p99" "$errors"
   bench_record "ticket, $label (c$CONNECTIONS)" "$DB_LABEL" "$rps req/s, p99 $p99"
 }

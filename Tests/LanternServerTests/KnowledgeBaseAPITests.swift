@@ -176,6 +176,35 @@ struct KnowledgeBaseAPITests {
         }
     }
 
+    @Test("The search structures read every translation of the account once, in chunks, published ones only when asked")
+    func translationsInChunks() async throws {
+        try await withLantern { app in
+            let account = try await makeAccount(app)
+            let other = try await makeAccount(app, name: "Other Co")
+            var published: [Int] = [], drafts: [Int] = []
+            for (owner, count) in [(account.accountID, 7), (other.accountID, 2)] {
+                let category = SolutionCategory(accountID: owner, name: "C", description: "", position: 1)
+                try await category.create(on: app.db)
+                let folder = SolutionFolder(accountID: owner, categoryID: try category.requireID(), name: "F", description: "",
+                                            visibility: .allUsers, position: 1)
+                try await folder.create(on: app.db)
+                for number in 0..<count {
+                    let (_, translation) = try await ArticleStore.create(
+                        accountID: owner, folderID: try folder.requireID(), language: "en",
+                        fields: .init(title: "Article \(number)", description: "<p>Body \(number)</p>",
+                                      status: number % 3 == 0 ? .draft : .published, tags: []), on: app.db)
+                    if owner == account.accountID { number % 3 == 0 ? drafts.append(try translation.requireID()) : published.append(try translation.requireID()) }
+                }
+            }
+            for publishedOnly in [true, false] {
+                var seen: [Int] = []
+                try await SearchVersion.eachTranslation(accountID: account.accountID, columns: "t.id", publishedOnly: publishedOnly,
+                                                        chunkSize: 2, on: app.db) { seen.append(try $0.decode(column: "id", as: Int.self)) }
+                #expect(seen == (publishedOnly ? published : (published + drafts).sorted()))
+            }
+        }
+    }
+
     @Test("The search index follows every create, update, publish, unpublish, move and delete",
           arguments: [LanternSettings.SearchEngine.memory, .database])
     func indexInStep(engine: LanternSettings.SearchEngine) async throws {

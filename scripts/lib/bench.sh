@@ -20,3 +20,11 @@ bench_cleanup() {
   stop_postgres
   rm -rf "$WORK"
 }
+
+# wrk_figures FILE: sets the caller's rps, p50, p99 and errors from a `wrk --latency` report.
+wrk_figures() {
+  rps=$(awk '/Requests\/sec/ {print $2}' "$1")
+  p50=$(awk '$1 == "50%" {print $2}' "$1")
+  p99=$(awk '$1 == "99%" {print $2}' "$1")
+  errors=$(grep -E "Non-2xx|Socket errors" "$1" | tr '\n' ' ' || true)
+}

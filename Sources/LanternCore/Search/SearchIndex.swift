@@ -62,13 +62,13 @@ public final class SearchIndex: Sendable {
         public let total: Int
     }
 
-    private struct Posting {
+    fileprivate struct Posting {
         let document: Int32
         let title: UInt8
         let body: UInt8
     }
 
-    private struct DocumentInfo {
+    fileprivate struct DocumentInfo {
         let translationID: Int
         let articleID: Int
         let folder: Int32
@@ -97,53 +97,31 @@ public final class SearchIndex: Sendable {
     /// Most index terms a prefix expands to.
     static let maximumPrefixExpansion = 64
 
-    public init(documents input: [Document], folders folderMap: [Int: Folder]) {
-        var folderSlots: [Int: Int32] = [:]
-        var folders: [Folder] = []
-        for (id, folder) in folderMap.sorted(by: { $0.key < $1.key }) {
-            folderSlots[id] = Int32(folders.count)
-            folders.append(folder)
+    /// Builds an index from documents added one at a time, so that a large knowledge base can be read in chunks.
+    public struct Builder {
+        private var folderSlots: [Int: Int32] = [:]
+        fileprivate var folders: [Folder] = []
+        fileprivate var languageIDs: [String: Int16] = [:]
+        fileprivate var termIDs: [String: Int32] = [:]
+        private var stems: [String: Int32] = [:]
+        fileprivate var postings: [[Posting]] = []
+        fileprivate var documents: [DocumentInfo] = []
+        fileprivate var articleLanguages: [Int: UInt64] = [:]
+        fileprivate var totalLength: Float = 0
+        private var counts: [Int32: (title: Int, body: Int)] = [:]
+
+        /// `folders`: every folder of the account; documents in other folders are left out.
+        public init(folders: [Int: Folder]) {
+            for (id, folder) in folders.sorted(by: { $0.key < $1.key }) {
+                folderSlots[id] = Int32(self.folders.count)
+                self.folders.append(folder)
+            }
         }
-        var languageIDs: [String: Int16] = [:]
-        func languageID(_ code: String) -> Int16 {
-            if let id = languageIDs[code] { return id }
-            let id = Int16(languageIDs.count)
-            languageIDs[code] = id
-            return id
-        }
-        var termIDs: [String: Int32] = [:]
-        var stems: [String: Int32] = [:]
-        var postings: [[Posting]] = []
-        var documents: [DocumentInfo] = []
-        var articleLanguages: [Int: UInt64] = [:]
-        var totalLength: Float = 0
-        documents.reserveCapacity(input.count)
-        var counts: [Int32: (title: Int, body: Int)] = [:]
-        for document in input {
-            guard let folder = folderSlots[document.folderID] else { continue }
+
+        public mutating func add(_ document: Document) {
+            guard let folder = folderSlots[document.folderID] else { return }
             let index = Int32(documents.count)
             counts.removeAll(keepingCapacity: true)
-            func add(_ text: String, title: Bool) -> Int {
-                let words = SearchText.words(text)
-                for word in words where word.utf8.count <= SearchText.maximumTermLength {
-                    let id: Int32
-                    if let known = stems[word] {
-                        id = known
-                    } else {
-                        let stem = PorterStemmer.stem(word)
-                        if let existing = termIDs[stem] {
-                            id = existing
-                        } else {
-                            id = Int32(postings.count)
-                            termIDs[stem] = id
-                            postings.append([])
-                        }
-                        stems[word] = id
-                    }
-                    if title { counts[id, default: (0, 0)].title += 1 } else { counts[id, default: (0, 0)].body += 1 }
-                }
-                return words.count
-            }
             let length = add(document.title, title: true) + add(document.body, title: false)
             for (term, count) in counts {
                 postings[Int(term)].append(Posting(document: index, title: UInt8(min(count.title, 255)), body: UInt8(min(count.body, 255))))
@@ -155,20 +133,61 @@ public final class SearchIndex: Sendable {
                                           length: Float(length)))
             totalLength += Float(length)
         }
-        let count = Float(max(documents.count, 1))
-        self.documents = documents
-        self.articleLanguages = articleLanguages
-        self.folders = folders
-        self.languageIDs = languageIDs
-        self.termIDs = termIDs
-        self.sortedTerms = termIDs.map { (term: $0.key, id: $0.value) }.sorted { $0.term < $1.term }
-        self.postings = postings
+
+        /// Counts the terms of `text` into `counts`; returns its number of words.
+        private mutating func add(_ text: String, title: Bool) -> Int {
+            let words = SearchText.words(text)
+            for word in words where word.utf8.count <= SearchText.maximumTermLength {
+                let id: Int32
+                if let known = stems[word] {
+                    id = known
+                } else {
+                    let stem = PorterStemmer.stem(word)
+                    if let existing = termIDs[stem] {
+                        id = existing
+                    } else {
+                        id = Int32(postings.count)
+                        termIDs[stem] = id
+                        postings.append([])
+                    }
+                    stems[word] = id
+                }
+                if title { counts[id, default: (0, 0)].title += 1 } else { counts[id, default: (0, 0)].body += 1 }
+            }
+            return words.count
+        }
+
+        private mutating func languageID(_ code: String) -> Int16 {
+            if let id = languageIDs[code] { return id }
+            let id = Int16(languageIDs.count)
+            languageIDs[code] = id
+            return id
+        }
+
+        public func finish() -> SearchIndex { SearchIndex(self) }
+    }
+
+    public convenience init(documents: [Document], folders: [Int: Folder]) {
+        var builder = Builder(folders: folders)
+        for document in documents { builder.add(document) }
+        self.init(builder)
+    }
+
+    private init(_ builder: Builder) {
+        let count = Float(max(builder.documents.count, 1))
+        documents = builder.documents
+        articleLanguages = builder.articleLanguages
+        folders = builder.folders
+        languageIDs = builder.languageIDs
+        termIDs = builder.termIDs
+        sortedTerms = builder.termIDs.map { (term: $0.key, id: $0.value) }.sorted { $0.term < $1.term }
+        postings = builder.postings
         // FTS5's idf, floored just above zero so that a word in most documents still counts a little.
-        self.inverseDocumentFrequency = postings.map { list in
+        inverseDocumentFrequency = builder.postings.map { list in
             let hits = Float(list.count)
             return max(1e-6, logf((count - hits + 0.5) / (hits + 0.5)))
         }
-        self.averageLength = max(1, totalLength / count)
+        averageLength = max(1, builder.totalLength / count)
     }
 
     /// The page `offset..<offset+limit` of the visible translations matching `query`, best first. Articles matching

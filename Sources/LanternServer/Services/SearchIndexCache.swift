@@ -71,20 +71,18 @@ actor SearchIndexCache {
             folders[id] = SearchIndex.Folder(categoryID: try row.decode(column: "category_id", as: Int.self), visibility: visibility,
                                              companyIDs: companies[id] ?? [])
         }
-        let rows = try await sql.raw("""
-            SELECT t.id, t.article_id, t.language, t.search_title, t.search_body, a.folder_id, a.primary_language
-            FROM article_translations t JOIN articles a ON a.id = t.article_id
-            WHERE t.account_id = \(bind: accountID) AND a.status = \(literal: Article.Status.published.rawValue)
-            ORDER BY t.id
-            """).all()
-        let documents = try rows.map { row in
-            SearchIndex.Document(
+        var builder = SearchIndex.Builder(folders: folders)
+        try await SearchVersion.eachTranslation(
+            accountID: accountID, columns: "t.id, t.article_id, t.language, t.search_title, t.search_body, a.folder_id, a.primary_language",
+            publishedOnly: true, on: db
+        ) { row in
+            builder.add(SearchIndex.Document(
                 translationID: try row.decode(column: "id", as: Int.self), articleID: try row.decode(column: "article_id", as: Int.self),
                 folderID: try row.decode(column: "folder_id", as: Int.self), language: try row.decode(column: "language", as: String.self),
                 primaryLanguage: try row.decode(column: "primary_language", as: String.self),
-                title: try row.decode(column: "search_title", as: String.self), body: try row.decode(column: "search_body", as: String.self))
+                title: try row.decode(column: "search_title", as: String.self), body: try row.decode(column: "search_body", as: String.self)))
         }
-        return Entry(version: version, index: SearchIndex(documents: documents, folders: folders))
+        return Entry(version: version, index: builder.finish())
     }
 }
 
