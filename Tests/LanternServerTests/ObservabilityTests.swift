@@ -23,6 +23,9 @@ struct ObservabilityTests {
             #expect(try await app.postTicket(widgetID: account.widgetID, TicketTests.ticket).status == .created)
             #expect(try await app.testing().sendRequest(.GET, "widget/v1/widgets/\(account.widgetID)/articles?query=invoice").status == .ok)
             #expect(try await app.testing().sendRequest(.GET, "nowhere").status == .notFound)
+            // The customer portal's sign-in and search count too.
+            #expect(try await app.testing().sendRequest(.GET, "support/login/jwt?token=garbage").status == .unauthorized)
+            #expect(try await app.testing().sendRequest(.GET, "support/search?term=invoice").status == .ok)
 
             let response = try await app.testing().sendRequest(.GET, "metrics")
             #expect(response.status == .ok)
@@ -35,6 +38,8 @@ struct ObservabilityTests {
                 #"lantern_token_rejections_total{code="token_expired"} 1"#,
                 #"lantern_tickets_created_total{verified="false"} 1"#,
                 #"lantern_search_duration_seconds_count{source="widget"} 1"#,
+                #"lantern_search_duration_seconds_count{source="support"} 1"#,
+                #"lantern_token_rejections_total{code="malformed_token"} 1"#,
                 #"lantern_http_request_duration_seconds_count{route="/widget/v1/widgets/:widget_id/tickets",method="POST"} 1"#,
             ] {
                 #expect(text.contains(line), "missing: \(line)")

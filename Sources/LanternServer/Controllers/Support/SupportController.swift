@@ -182,6 +182,9 @@ struct SupportController: RouteCollection {
         var query = SearchQuery(term)
         var hits: [KnowledgeBaseReader.Hit] = [], total = 0
         if !query.isEmpty {
+            let clock = ContinuousClock()
+            let started = clock.now
+            defer { request.application.metrics.searched(duration: clock.now - started, source: "support") }
             let tools = try await request.searchTools(accountID: context.scope.accountID)
             query = query.corrected(by: tools.corrector)
             (hits, total, _) = try await KnowledgeBaseReader.search(context.scope, query: query, page: PageRequest(page: 1, perPage: 30),
@@ -207,6 +210,7 @@ struct SupportController: RouteCollection {
             response.cookies[PortalSessionService.customerCookie] = PortalSessionService.cookie(token, path: "/support", request: request, maxAge: nil)
             return response
         } catch let rejection as TokenRejection {
+            request.application.metrics.tokenRejected(code: rejection.code.rawValue)
             let content: HTML = """
                 <h1>Sign-in failed</h1>
                 <p>The sign-in link from \(account.name)'s website was refused.</p>
