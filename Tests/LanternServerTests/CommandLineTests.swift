@@ -38,6 +38,18 @@ enum LanternBinary {
         TestDatabase.postgresURL ?? "sqlite:\(TestDatabase.temporarySQLitePath())"
     }
 
+    /// Runs `body` with a test database (`testDatabaseURL`) holding an account made by `lantern setup`, for tests
+    /// against real server processes; an SQLite file is removed afterwards.
+    static func withAccount(_ name: String, adminEmail: String, adminPassword: String = "process-pass",
+                            _ body: (_ database: String, _ account: AccountProvisioner.Result) async throws -> Void) async throws {
+        let database = testDatabaseURL
+        defer { if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) } }
+        let setup = try run(["setup", "--account", name, "--admin-email", adminEmail, "--admin-password", adminPassword, "--json"],
+                            database: database)
+        #expect(setup.status == 0, "\(setup.stderr)")
+        try await body(database, try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8)))
+    }
+
     /// Runs to completion (at most `timeout` seconds).
     static func run(_ arguments: [String], database: String?, directory: URL? = nil, timeout: TimeInterval = 60,
                     extraEnvironment: [String: String] = [:]) throws -> Output {

@@ -39,103 +39,92 @@ struct MultiProcessTests {
 
     @Test("Logout and a shared-secret reset on one process end the session on the other at once")
     func resetAcrossProcesses() async throws {
-        let database = LanternBinary.testDatabaseURL
-        defer { if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) } }
-        let setup = try LanternBinary.run(["setup", "--account", "Scaled", "--admin-email", "ops@scaled.example",
-                                           "--admin-password", "scaled-pass", "--json"], database: database)
-        #expect(setup.status == 0, "\(setup.stderr)")
-        let account = try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8))
+        try await LanternBinary.withAccount("Scaled", adminEmail: "ops@scaled.example", adminPassword: "scaled-pass") { database, account in
+            let first = try Server(database: database)
+            let second = try Server(database: database)
+            try await first.waitUntilHealthy()
+            try await second.waitUntilHealthy()
 
-        let first = try Server(database: database)
-        let second = try Server(database: database)
-        try await first.waitUntilHealthy()
-        try await second.waitUntilHealthy()
+            func signIn(on server: Server, email: String) async throws -> String {
+                let token = TokenMinter.mint(name: "Customer", email: email, secret: account.sharedSecret)
+                let (status, body) = try await http("POST", "\(server.base)/widget/v1/widgets/\(account.widgetID)/session",
+                                                    json: ["token": token])
+                #expect(status == 200)
+                return try #require(body["session_token"] as? String)
+            }
+            func sessionStatus(_ session: String, on server: Server) async throws -> (Int, String?) {
+                let (status, body) = try await http("GET", "\(server.base)/widget/v1/session", bearer: session)
+                return (status, (body["error"] as? [String: Any])?["code"] as? String)
+            }
 
-        func signIn(on server: Server, email: String) async throws -> String {
-            let token = TokenMinter.mint(name: "Customer", email: email, secret: account.sharedSecret)
-            let (status, body) = try await http("POST", "\(server.base)/widget/v1/widgets/\(account.widgetID)/session",
-                                                json: ["token": token])
-            #expect(status == 200)
-            return try #require(body["session_token"] as? String)
-        }
-        func sessionStatus(_ session: String, on server: Server) async throws -> (Int, String?) {
-            let (status, body) = try await http("GET", "\(server.base)/widget/v1/session", bearer: session)
-            return (status, (body["error"] as? [String: Any])?["code"] as? String)
-        }
+            // A session made on one process works on the other; a logout on one is seen by the other.
+            let loggedOut = try await signIn(on: first, email: "leaver@customer.example")
+            #expect(try await sessionStatus(loggedOut, on: second).0 == 200)
+            let (logoutStatus, _) = try await http("DELETE", "\(second.base)/widget/v1/session", bearer: loggedOut)
+            #expect(logoutStatus == 204)
+            #expect(try await sessionStatus(loggedOut, on: first) == (401, "session_invalid"))
 
-        // A session made on one process works on the other; a logout on one is seen by the other.
-        let loggedOut = try await signIn(on: first, email: "leaver@customer.example")
-        #expect(try await sessionStatus(loggedOut, on: second).0 == 200)
-        let (logoutStatus, _) = try await http("DELETE", "\(second.base)/widget/v1/session", bearer: loggedOut)
-        #expect(logoutStatus == 204)
-        #expect(try await sessionStatus(loggedOut, on: first) == (401, "session_invalid"))
+            // A reset on the second process ends sessions the first process issued.
+            let kept = try await signIn(on: first, email: "stayer@customer.example")
+            #expect(try await sessionStatus(kept, on: second).0 == 200)
+            let (resetStatus, resetBody) = try await http("POST", "\(second.base)/api/v2/settings/widget_security/reset",
+                                                          bearer: account.apiKey)
+            #expect(resetStatus == 200)
+            #expect(resetBody["shared_secret"] as? String != account.sharedSecret)
+            #expect(try await sessionStatus(kept, on: first) == (401, "session_invalid"))
+            #expect(try await sessionStatus(kept, on: second) == (401, "session_invalid"))
 
-        // A reset on the second process ends sessions the first process issued.
-        let kept = try await signIn(on: first, email: "stayer@customer.example")
-        #expect(try await sessionStatus(kept, on: second).0 == 200)
-        let (resetStatus, resetBody) = try await http("POST", "\(second.base)/api/v2/settings/widget_security/reset",
-                                                      bearer: account.apiKey)
-        #expect(resetStatus == 200)
-        #expect(resetBody["shared_secret"] as? String != account.sharedSecret)
-        #expect(try await sessionStatus(kept, on: first) == (401, "session_invalid"))
-        #expect(try await sessionStatus(kept, on: second) == (401, "session_invalid"))
-
-        for server in [first, second] {
-            server.process.terminate()
-            server.process.waitUntilExit()
-            #expect(server.process.terminationStatus == 0)
+            for server in [first, second] {
+                server.process.terminate()
+                server.process.waitUntilExit()
+                #expect(server.process.terminationStatus == 0)
+            }
         }
     }
 
     @Test("Search on one process finds what was written through another at once (each process's index follows the database)")
     func searchAcrossProcesses() async throws {
-        let database = LanternBinary.testDatabaseURL
-        defer { if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) } }
-        let setup = try LanternBinary.run(["setup", "--account", "Searched", "--admin-email", "ops@searched.example",
-                                           "--admin-password", "searched-pass", "--json"], database: database)
-        let account = try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8))
-        let writer = try Server(database: database)
-        let reader = try Server(database: database)
-        try await writer.waitUntilHealthy()
-        try await reader.waitUntilHealthy()
-        let api = "\(writer.base)/api/v2/solutions"
-        func search(_ term: String) async throws -> [Int] {
-            let (status, body) = try await http("GET", "\(reader.base)/widget/v1/widgets/\(account.widgetID)/articles?query=\(term)")
-            #expect(status == 200)
-            return (body["articles"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+        try await LanternBinary.withAccount("Searched", adminEmail: "ops@searched.example", adminPassword: "searched-pass") { database, account in
+            let writer = try Server(database: database)
+            let reader = try Server(database: database)
+            try await writer.waitUntilHealthy()
+            try await reader.waitUntilHealthy()
+            let api = "\(writer.base)/api/v2/solutions"
+            func search(_ term: String) async throws -> [Int] {
+                let (status, body) = try await http("GET", "\(reader.base)/widget/v1/widgets/\(account.widgetID)/articles?query=\(term)")
+                #expect(status == 200)
+                return (body["articles"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+            }
+            let category = try #require(try await http("POST", "\(api)/categories", json: ["name": "Help"], bearer: account.apiKey).1["id"] as? Int)
+            let folder = try #require(try await http("POST", "\(api)/categories/\(category)/folders", json: ["name": "Open"], bearer: account.apiKey).1["id"] as? Int)
+            #expect(try await search("platypus").isEmpty)  // the reader builds its index now
+            let article = try #require(try await http("POST", "\(api)/folders/\(folder)/articles",
+                                                      json: ["title": "Platypus care", "description": "<p>Feeding.</p>", "status": 2],
+                                                      bearer: account.apiKey).1["id"] as? Int)
+            #expect(try await search("platypus") == [article])
+            _ = try await http("PUT", "\(api)/articles/\(article)", json: ["title": "Echidna care"], bearer: account.apiKey)
+            #expect(try await search("platypus").isEmpty)
+            #expect(try await search("echidna") == [article])
+            _ = try await http("PUT", "\(api)/folders/\(folder)", json: ["visibility": 3], bearer: account.apiKey)
+            #expect(try await search("echidna").isEmpty)
         }
-        let category = try #require(try await http("POST", "\(api)/categories", json: ["name": "Help"], bearer: account.apiKey).1["id"] as? Int)
-        let folder = try #require(try await http("POST", "\(api)/categories/\(category)/folders", json: ["name": "Open"], bearer: account.apiKey).1["id"] as? Int)
-        #expect(try await search("platypus").isEmpty)  // the reader builds its index now
-        let article = try #require(try await http("POST", "\(api)/folders/\(folder)/articles",
-                                                  json: ["title": "Platypus care", "description": "<p>Feeding.</p>", "status": 2],
-                                                  bearer: account.apiKey).1["id"] as? Int)
-        #expect(try await search("platypus") == [article])
-        _ = try await http("PUT", "\(api)/articles/\(article)", json: ["title": "Echidna care"], bearer: account.apiKey)
-        #expect(try await search("platypus").isEmpty)
-        #expect(try await search("echidna") == [article])
-        _ = try await http("PUT", "\(api)/folders/\(folder)", json: ["visibility": 3], bearer: account.apiKey)
-        #expect(try await search("echidna").isEmpty)
     }
 
     @Test("The ticket rate limit is counted across processes")
     func rateLimitAcrossProcesses() async throws {
-        let database = LanternBinary.testDatabaseURL
-        defer { if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) } }
-        let setup = try LanternBinary.run(["setup", "--account", "Limited", "--admin-email", "ops@limited.example",
-                                           "--admin-password", "limited-pass", "--json"], database: database)
-        let account = try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8))
-        let environment = ["LANTERN_TICKET_RATE_LIMIT": "3/600"]
-        let first = try Server(database: database, environment: environment)
-        let second = try Server(database: database, environment: environment)
-        try await first.waitUntilHealthy()
-        try await second.waitUntilHealthy()
-        let ticket = ["name": "Busy Sender", "email": "busy@example.com", "subject": "Again", "description": "And again."]
-        var statuses: [Int] = []
-        for server in [first, second, first, second] {
-            statuses.append(try await http("POST", "\(server.base)/widget/v1/widgets/\(account.widgetID)/tickets", json: ticket).0)
+        try await LanternBinary.withAccount("Limited", adminEmail: "ops@limited.example", adminPassword: "limited-pass") { database, account in
+            let environment = ["LANTERN_TICKET_RATE_LIMIT": "3/600"]
+            let first = try Server(database: database, environment: environment)
+            let second = try Server(database: database, environment: environment)
+            try await first.waitUntilHealthy()
+            try await second.waitUntilHealthy()
+            let ticket = ["name": "Busy Sender", "email": "busy@example.com", "subject": "Again", "description": "And again."]
+            var statuses: [Int] = []
+            for server in [first, second, first, second] {
+                statuses.append(try await http("POST", "\(server.base)/widget/v1/widgets/\(account.widgetID)/tickets", json: ticket).0)
+            }
+            #expect(statuses == [201, 201, 201, 429])
         }
-        #expect(statuses == [201, 201, 201, 429])
     }
 }
 

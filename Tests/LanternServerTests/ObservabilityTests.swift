@@ -72,85 +72,79 @@ struct ObservabilityTests {
 
     @Test("The server's log has one line per request with its id, and never a token, secret, API key, password or session cookie")
     func nothingSecretInLogs() async throws {
-        let database = LanternBinary.testDatabaseURL
-        defer { if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) } }
         let password = "pw-\(UUID().uuidString)"
-        let setup = try LanternBinary.run(["setup", "--account", "Logged Co", "--admin-email", "ops@logged.example",
-                                           "--admin-password", password, "--json"], database: database)
-        let account = try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8))
-        let logFile = FileManager.default.temporaryDirectory.appendingPathComponent("lantern-log-\(UUID().uuidString).txt")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: logFile) }
+        try await LanternBinary.withAccount("Logged Co", adminEmail: "ops@logged.example", adminPassword: password) { database, account in
+            let logFile = FileManager.default.temporaryDirectory.appendingPathComponent("lantern-log-\(UUID().uuidString).txt")
+            FileManager.default.createFile(atPath: logFile.path, contents: nil)
+            defer { try? FileManager.default.removeItem(at: logFile) }
 
-        let server = try MultiProcessTests.Server(database: database, environment: ["LOG_LEVEL": "trace"],
-                                                  standardError: FileHandle(forWritingTo: logFile))
-        try await server.waitUntilHealthy()
-        let token = TokenMinter.mint(name: "Logged Customer", email: "logged@customer.example", secret: account.sharedSecret)
-        let (status, body) = try await http("POST", "\(server.base)/widget/v1/widgets/\(account.widgetID)/session", json: ["token": token])
-        #expect(status == 200)
-        let session = try #require(body["session_token"] as? String)
-        let forged = TokenMinter.mint(name: "X", email: "x@x.example", secret: "wrong-secret-\(UUID().uuidString)")
-        #expect(try await http("POST", "\(server.base)/widget/v1/widgets/\(account.widgetID)/session", json: ["token": forged]).0 == 401)
-        #expect(try await http("GET", "\(server.base)/widget/v1/session", bearer: session).0 == 200)
-        #expect(try await http("GET", "\(server.base)/support/login/jwt?token=\(token)").0 >= 200)
-        let (_, reset) = try await http("POST", "\(server.base)/api/v2/settings/widget_security/reset", bearer: account.apiKey)
-        let newSecret = try #require(reset["shared_secret"] as? String)
-        #expect(try await http("GET", "\(server.base)/api/v2/tickets", bearer: "lantern_not_a_real_key").0 == 401)
-        // The agent signs in to the portal with the password (over a raw socket, to read the session cookie set).
-        func exchange(_ request: String) throws -> String {
-            let socket = try RawHTTPSocket(port: server.port)
-            try socket.send(Data(request.utf8))
-            return try socket.readAll()
-        }
-        func cookies(in response: String) -> [String] {
-            response.components(separatedBy: "\r\n").filter { $0.lowercased().hasPrefix("set-cookie:") }
-                .compactMap { $0.dropFirst("set-cookie:".count).split(separator: ";").first?.trimmingCharacters(in: .whitespaces) }
-        }
-        let page = try exchange("GET /agent/login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-        let csrf = try #require(PortalBrowser.csrf(in: page))
-        let form = [("csrf_token", csrf), ("email", "ops@logged.example"), ("password", password)]
-            .map { PortalBrowser.encode($0.0) + "=" + PortalBrowser.encode($0.1) }.joined(separator: "&")
-        let signedIn = try exchange("POST /agent/login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nCookie: \(cookies(in: page).joined(separator: "; "))\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: \(form.utf8.count)\r\n\r\n\(form)")
-        #expect(signedIn.hasPrefix("HTTP/1.1 303"), "\(signedIn.prefix(300))")
-        let agentCookie = try #require(cookies(in: signedIn).first { $0.hasPrefix(PortalSessionService.agentCookie + "=") }?
-            .split(separator: "=", maxSplits: 1).last.map(String.init))
-        server.process.terminate()
-        server.process.waitUntilExit()
+            let server = try MultiProcessTests.Server(database: database, environment: ["LOG_LEVEL": "trace"],
+                                                      standardError: FileHandle(forWritingTo: logFile))
+            try await server.waitUntilHealthy()
+            let token = TokenMinter.mint(name: "Logged Customer", email: "logged@customer.example", secret: account.sharedSecret)
+            let (status, body) = try await http("POST", "\(server.base)/widget/v1/widgets/\(account.widgetID)/session", json: ["token": token])
+            #expect(status == 200)
+            let session = try #require(body["session_token"] as? String)
+            let forged = TokenMinter.mint(name: "X", email: "x@x.example", secret: "wrong-secret-\(UUID().uuidString)")
+            #expect(try await http("POST", "\(server.base)/widget/v1/widgets/\(account.widgetID)/session", json: ["token": forged]).0 == 401)
+            #expect(try await http("GET", "\(server.base)/widget/v1/session", bearer: session).0 == 200)
+            #expect(try await http("GET", "\(server.base)/support/login/jwt?token=\(token)").0 >= 200)
+            let (_, reset) = try await http("POST", "\(server.base)/api/v2/settings/widget_security/reset", bearer: account.apiKey)
+            let newSecret = try #require(reset["shared_secret"] as? String)
+            #expect(try await http("GET", "\(server.base)/api/v2/tickets", bearer: "lantern_not_a_real_key").0 == 401)
+            // The agent signs in to the portal with the password (over a raw socket, to read the session cookie set).
+            func exchange(_ request: String) throws -> String {
+                let socket = try RawHTTPSocket(port: server.port)
+                try socket.send(Data(request.utf8))
+                return try socket.readAll()
+            }
+            func cookies(in response: String) -> [String] {
+                response.components(separatedBy: "\r\n").filter { $0.lowercased().hasPrefix("set-cookie:") }
+                    .compactMap { $0.dropFirst("set-cookie:".count).split(separator: ";").first?.trimmingCharacters(in: .whitespaces) }
+            }
+            let page = try exchange("GET /agent/login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            let csrf = try #require(PortalBrowser.csrf(in: page))
+            let form = [("csrf_token", csrf), ("email", "ops@logged.example"), ("password", password)]
+                .map { PortalBrowser.encode($0.0) + "=" + PortalBrowser.encode($0.1) }.joined(separator: "&")
+            let signedIn = try exchange("POST /agent/login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nCookie: \(cookies(in: page).joined(separator: "; "))\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: \(form.utf8.count)\r\n\r\n\(form)")
+            #expect(signedIn.hasPrefix("HTTP/1.1 303"), "\(signedIn.prefix(300))")
+            let agentCookie = try #require(cookies(in: signedIn).first { $0.hasPrefix(PortalSessionService.agentCookie + "=") }?
+                .split(separator: "=", maxSplits: 1).last.map(String.init))
+            server.process.terminate()
+            server.process.waitUntilExit()
 
-        let log = try String(contentsOf: logFile, encoding: .utf8)
-        #expect(log.contains("request-id="))
-        #expect(log.contains("route=/widget/v1/widgets/:widget_id/session"))
-        #expect(log.contains("route=/agent/login"))
-        for secret in [token, forged, session, account.sharedSecret, newSecret, account.apiKey, password, agentCookie, csrf, "lantern_not_a_real_key"] {
-            #expect(!log.contains(secret), "the log contains a secret value")
+            let log = try String(contentsOf: logFile, encoding: .utf8)
+            #expect(log.contains("request-id="))
+            #expect(log.contains("route=/widget/v1/widgets/:widget_id/session"))
+            #expect(log.contains("route=/agent/login"))
+            for secret in [token, forged, session, account.sharedSecret, newSecret, account.apiKey, password, agentCookie, csrf, "lantern_not_a_real_key"] {
+                #expect(!log.contains(secret), "the log contains a secret value")
+            }
+            // Not even a recognisable piece of a token (its signature).
+            #expect(!log.contains(String(token.split(separator: ".").last!)))
         }
-        // Not even a recognisable piece of a token (its signature).
-        #expect(!log.contains(String(token.split(separator: ".").last!)))
     }
 
     @Test("SIGTERM lets an in-flight request finish, then the server exits 0")
     func drainsOnSIGTERM() async throws {
-        let database = LanternBinary.testDatabaseURL
-        defer { if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) } }
-        let setup = try LanternBinary.run(["setup", "--account", "Drain Co", "--admin-email", "ops@drain.example",
-                                           "--admin-password", "drain-pass", "--json"], database: database)
-        let account = try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8))
-        let server = try MultiProcessTests.Server(database: database)
-        try await server.waitUntilHealthy()
+        try await LanternBinary.withAccount("Drain Co", adminEmail: "ops@drain.example", adminPassword: "drain-pass") { database, account in
+            let server = try MultiProcessTests.Server(database: database)
+            try await server.waitUntilHealthy()
 
-        // A ticket whose body arrives in two halves, with SIGTERM sent in between.
-        let body = Data(#"{"name": "Slow Sender", "email": "slow@example.com", "subject": "Sent slowly", "description": "Half now, half later."}"#.utf8)
-        let socket = try RawHTTPSocket(port: server.port)
-        try socket.send(Data("POST /widget/v1/widgets/\(account.widgetID)/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n".utf8))
-        try socket.send(body.prefix(40))
-        try await Task.sleep(for: .milliseconds(300))
-        kill(server.process.processIdentifier, SIGTERM)
-        try await Task.sleep(for: .milliseconds(300))
-        try socket.send(body.dropFirst(40))
-        let response = try socket.readAll()
-        #expect(response.hasPrefix("HTTP/1.1 201"), "\(response.prefix(200))")
-        server.process.waitUntilExit()
-        #expect(server.process.terminationStatus == 0)
+            // A ticket whose body arrives in two halves, with SIGTERM sent in between.
+            let body = Data(#"{"name": "Slow Sender", "email": "slow@example.com", "subject": "Sent slowly", "description": "Half now, half later."}"#.utf8)
+            let socket = try RawHTTPSocket(port: server.port)
+            try socket.send(Data("POST /widget/v1/widgets/\(account.widgetID)/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n".utf8))
+            try socket.send(body.prefix(40))
+            try await Task.sleep(for: .milliseconds(300))
+            kill(server.process.processIdentifier, SIGTERM)
+            try await Task.sleep(for: .milliseconds(300))
+            try socket.send(body.dropFirst(40))
+            let response = try socket.readAll()
+            #expect(response.hasPrefix("HTTP/1.1 201"), "\(response.prefix(200))")
+            server.process.waitUntilExit()
+            #expect(server.process.terminationStatus == 0)
+        }
     }
 }
 

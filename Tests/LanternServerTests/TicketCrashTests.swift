@@ -19,70 +19,66 @@ struct TicketCrashTests {
 
     @Test("kill -9 during a burst of tickets: every acknowledged ticket is there after a restart, complete")
     func killDuringBurst() async throws {
-        let database = LanternBinary.testDatabaseURL
-        defer { if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) } }
-        let setup = try LanternBinary.run(["setup", "--account", "Crash Co", "--admin-email", "ops@crash.example",
-                                           "--admin-password", "crash-pass", "--json"], database: database)
-        #expect(setup.status == 0, "\(setup.stderr)")
-        let account = try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8))
-        let environment = ["LANTERN_TICKET_RATE_LIMIT": "off"]
+        try await LanternBinary.withAccount("Crash Co", adminEmail: "ops@crash.example", adminPassword: "crash-pass") { database, account in
+            let environment = ["LANTERN_TICKET_RATE_LIMIT": "off"]
 
-        let server = try MultiProcessTests.Server(database: database, environment: environment)
-        try await server.waitUntilHealthy()
-        let url = "\(server.base)/widget/v1/widgets/\(account.widgetID)/tickets"
-        let killAfter = 30
-        let pid = server.process.processIdentifier
-        let acknowledged = try await withThrowingTaskGroup(of: [Acknowledged].self) { group in
-            let counter = AckCounter()
-            for worker in 0..<12 {
-                group.addTask {
-                    var mine: [Acknowledged] = []
-                    for index in 0..<200 {
-                        let subject = "burst \(worker)-\(index)"
-                        let attachment = index % 3 == 0 ? samplePNG(40_000 + worker * 100 + index) : nil
-                        guard let id = try? await Self.postTicket(url, subject: subject, attachment: attachment) else { return mine }
-                        mine.append(Acknowledged(id: id, subject: subject, attachment: attachment))
-                        if await counter.increment() == killAfter { kill(pid, SIGKILL) }
+            let server = try MultiProcessTests.Server(database: database, environment: environment)
+            try await server.waitUntilHealthy()
+            let url = "\(server.base)/widget/v1/widgets/\(account.widgetID)/tickets"
+            let killAfter = 30
+            let pid = server.process.processIdentifier
+            let acknowledged = try await withThrowingTaskGroup(of: [Acknowledged].self) { group in
+                let counter = AckCounter()
+                for worker in 0..<12 {
+                    group.addTask {
+                        var mine: [Acknowledged] = []
+                        for index in 0..<200 {
+                            let subject = "burst \(worker)-\(index)"
+                            let attachment = index % 3 == 0 ? samplePNG(40_000 + worker * 100 + index) : nil
+                            guard let id = try? await Self.postTicket(url, subject: subject, attachment: attachment) else { return mine }
+                            mine.append(Acknowledged(id: id, subject: subject, attachment: attachment))
+                            if await counter.increment() == killAfter { kill(pid, SIGKILL) }
+                        }
+                        return mine
                     }
-                    return mine
+                }
+                var all: [Acknowledged] = []
+                for try await part in group { all += part }
+                return all
+            }
+            server.process.waitUntilExit()
+            #expect(server.process.terminationReason == .uncaughtSignal)
+            #expect(acknowledged.count >= killAfter)
+
+            let restarted = try MultiProcessTests.Server(database: database, environment: environment)
+            try await restarted.waitUntilHealthy()
+            for ticket in acknowledged {
+                let (status, body) = try await http("GET", "\(restarted.base)/api/v2/tickets/\(ticket.id)", bearer: account.apiKey)
+                #expect(status == 200, "acknowledged ticket \(ticket.id) is missing")
+                #expect(body["subject"] as? String == ticket.subject)
+                let files = body["attachments"] as? [[String: Any]] ?? []
+                #expect(files.count == (ticket.attachment == nil ? 0 : 1))
+                if let expected = ticket.attachment {
+                    let download = try await Self.download("\(restarted.base)/api/v2/tickets/\(ticket.id)/attachments/0", apiKey: account.apiKey)
+                    #expect(download == expected, "attachment of ticket \(ticket.id) differs")
                 }
             }
-            var all: [Acknowledged] = []
-            for try await part in group { all += part }
-            return all
-        }
-        server.process.waitUntilExit()
-        #expect(server.process.terminationReason == .uncaughtSignal)
-        #expect(acknowledged.count >= killAfter)
-
-        let restarted = try MultiProcessTests.Server(database: database, environment: environment)
-        try await restarted.waitUntilHealthy()
-        for ticket in acknowledged {
-            let (status, body) = try await http("GET", "\(restarted.base)/api/v2/tickets/\(ticket.id)", bearer: account.apiKey)
-            #expect(status == 200, "acknowledged ticket \(ticket.id) is missing")
-            #expect(body["subject"] as? String == ticket.subject)
-            let files = body["attachments"] as? [[String: Any]] ?? []
-            #expect(files.count == (ticket.attachment == nil ? 0 : 1))
-            if let expected = ticket.attachment {
-                let download = try await Self.download("\(restarted.base)/api/v2/tickets/\(ticket.id)/attachments/0", apiKey: account.apiKey)
-                #expect(download == expected, "attachment of ticket \(ticket.id) differs")
+            // Nothing half-stored: every stored ticket of the burst has exactly the attachments it was sent with.
+            var page = 1
+            while true {
+                let (status, list) = try await Self.getArray("\(restarted.base)/api/v2/tickets?per_page=100&page=\(page)", apiKey: account.apiKey)
+                #expect(status == 200)
+                for ticket in list {
+                    let subject = ticket["subject"] as? String ?? ""
+                    let index = Int(subject.split(separator: "-").last ?? "") ?? -1
+                    #expect((ticket["attachments"] as? [Any])?.count == (index % 3 == 0 ? 1 : 0), "\(subject) is incomplete")
+                }
+                if list.count < 100 { break }
+                page += 1
             }
+            restarted.process.terminate()
+            restarted.process.waitUntilExit()
         }
-        // Nothing half-stored: every stored ticket of the burst has exactly the attachments it was sent with.
-        var page = 1
-        while true {
-            let (status, list) = try await Self.getArray("\(restarted.base)/api/v2/tickets?per_page=100&page=\(page)", apiKey: account.apiKey)
-            #expect(status == 200)
-            for ticket in list {
-                let subject = ticket["subject"] as? String ?? ""
-                let index = Int(subject.split(separator: "-").last ?? "") ?? -1
-                #expect((ticket["attachments"] as? [Any])?.count == (index % 3 == 0 ? 1 : 0), "\(subject) is incomplete")
-            }
-            if list.count < 100 { break }
-            page += 1
-        }
-        restarted.process.terminate()
-        restarted.process.waitUntilExit()
     }
 
     actor AckCounter {
