@@ -19,7 +19,7 @@ public func configure(_ app: Application, settings: LanternSettings) throws {
     app.http.server.configuration.serverName = "Lantern"
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     _ = app.searchVocabulary
-    _ = app.searchIndexes
+    app.searchIndexes = SearchIndexCache(inlineWait: settings.searchIndexWait)
 
     try routes(app)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -38,16 +39,45 @@ enum LanternBinary {
         TestDatabase.postgresURL ?? "sqlite:\(TestDatabase.temporarySQLitePath())"
     }
 
-    /// Runs `body` with a test database (`testDatabaseURL`) holding an account made by `lantern setup`, for tests
-    /// against real server processes; an SQLite file is removed afterwards.
+    /// Runs `body` with a database of its own holding an account made by `lantern setup`, for tests against real
+    /// server processes: a new SQLite file, or on PostgreSQL a new database on the test server (server processes
+    /// run background work, such as webhook deliveries, for every account of their database, which must not reach
+    /// the shared database of the in-process tests). Removed afterwards.
     static func withAccount(_ name: String, adminEmail: String, adminPassword: String = "process-pass",
                             _ body: (_ database: String, _ account: AccountProvisioner.Result) async throws -> Void) async throws {
-        let database = testDatabaseURL
-        defer { if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) } }
-        let setup = try run(["setup", "--account", name, "--admin-email", adminEmail, "--admin-password", adminPassword, "--json"],
-                            database: database)
-        #expect(setup.status == 0, "\(setup.stderr)")
-        try await body(database, try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8)))
+        var database = testDatabaseURL
+        var ownPostgresDatabase: String? = nil
+        if let shared = TestDatabase.postgresURL, var components = URLComponents(string: shared) {
+            let databaseName = "lantern_process_" + UUID().uuidString.prefix(8).lowercased()
+            try await postgresAdmin(shared, "CREATE DATABASE \(databaseName)")
+            components.path = "/" + databaseName
+            database = components.string ?? shared
+            ownPostgresDatabase = databaseName
+        }
+        do {
+            let setup = try run(["setup", "--account", name, "--admin-email", adminEmail, "--admin-password", adminPassword, "--json"],
+                                database: database)
+            #expect(setup.status == 0, "\(setup.stderr)")
+            try await body(database, try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8)))
+        } catch {
+            try await cleanUp(database, ownPostgresDatabase)
+            throw error
+        }
+        try await cleanUp(database, ownPostgresDatabase)
+    }
+
+    private static func cleanUp(_ database: String, _ ownPostgresDatabase: String?) async throws {
+        if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) }
+        if let ownPostgresDatabase, let shared = TestDatabase.postgresURL {
+            try await postgresAdmin(shared, "DROP DATABASE IF EXISTS \(ownPostgresDatabase) WITH (FORCE)")
+        }
+    }
+
+    /// Runs one statement that cannot run in a transaction (CREATE / DROP DATABASE) on the test server.
+    private static func postgresAdmin(_ url: String, _ statement: String) async throws {
+        try await withLantern(location: .postgres(url: url), migrate: false) { app in
+            try await app.db.sql.raw(SQLQueryString(statement)).run()
+        }
     }
 
     /// Runs to completion (at most `timeout` seconds).

@@ -62,8 +62,11 @@ func withLantern(
     app.logger.logLevel = .warning
     defer { TestDatabase.removeSQLiteFiles(location) }
     do {
-        try configure(app, settings: LanternSettings(database: location, bcryptCost: 4, demo: demo, ticketRateLimit: ticketRateLimit,
-                                                  searchEngine: searchEngine))
+        var settings = LanternSettings(database: location, bcryptCost: 4, demo: demo, ticketRateLimit: ticketRateLimit,
+                                       searchEngine: searchEngine)
+        // Tests wait for a new index rather than get the database's answer when parallel tests slow its build.
+        settings.searchIndexWait = .seconds(30)
+        try configure(app, settings: settings)
         if migrate { try await MigrationGate.shared.migrate(app) }
         try await body(app)
     } catch {

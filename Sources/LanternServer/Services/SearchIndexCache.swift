@@ -9,9 +9,13 @@ import Vapor
 /// starts building one and, unless it is ready within `inlineWait`, is answered by the database's own full-text
 /// search meanwhile: a stale index is never used, so every process serves every write at once.
 actor SearchIndexCache {
-    /// How long a search waits for a new index before the database answers it instead (small knowledge bases
-    /// build well within it; large ones build in the background).
-    static let inlineWait: Duration = .milliseconds(250)
+    /// How long the search that finds the index out of date waits for the new one before the database answers it
+    /// instead (small knowledge bases build well within it; large ones build in the background).
+    let inlineWait: Duration
+
+    init(inlineWait: Duration) {
+        self.inlineWait = inlineWait
+    }
 
     private struct Entry {
         let version: Int64
@@ -33,10 +37,11 @@ actor SearchIndexCache {
             let result = await task.result
             self.finished(task, accountID: accountID, result: result)
         }
+        let wait = inlineWait
         let entry = await withTaskGroup(of: Entry?.self) { group in
             group.addTask { try? await task.value }
             group.addTask {
-                try? await Task.sleep(for: Self.inlineWait)
+                try? await Task.sleep(for: wait)
                 return nil
             }
             let first = await group.next() ?? nil
@@ -89,12 +94,13 @@ actor SearchIndexCache {
 extension Application {
     private struct SearchIndexCacheKey: StorageKey { typealias Value = SearchIndexCache }
 
-    /// This process's in-memory search indexes.
+    /// This process's in-memory search indexes (made by `configure`).
     var searchIndexes: SearchIndexCache {
-        if let cache = storage[SearchIndexCacheKey.self] { return cache }
-        let cache = SearchIndexCache()
-        storage[SearchIndexCacheKey.self] = cache
-        return cache
+        get {
+            guard let cache = storage[SearchIndexCacheKey.self] else { fatalError("configure(_:settings:) was not called") }
+            return cache
+        }
+        set { storage[SearchIndexCacheKey.self] = newValue }
     }
 }
 

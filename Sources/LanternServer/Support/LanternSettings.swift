@@ -16,6 +16,9 @@ public struct LanternSettings: Sendable {
     public var behindProxy: Bool
     /// Which engine answers knowledge-base searches.
     public var searchEngine: SearchEngine
+    /// How long the search that finds an account's in-memory index out of date waits for the new one before the
+    /// database's full-text search answers it instead.
+    public var searchIndexWait: Duration = .milliseconds(250)
 
     /// `LANTERN_SEARCH_INDEX`: `memory` (the default) searches each account's in-memory index, kept in step with
     /// the database's `search_version`, and uses the database's full-text search while an index builds;
