@@ -228,18 +228,25 @@ def host(lantern):
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
-def browser():
+def start_chromium(prefs=None):
+    """Headless Chromium (Debian's) through its chromedriver, its console log kept; `prefs` are profile preferences."""
     options = webdriver.ChromeOptions()
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                      "--window-size=1280,900", "--disable-extensions"):
         options.add_argument(argument)
+    if prefs:
+        options.add_experimental_option("prefs", prefs)
     chromium = shutil.which("chromium")
     if chromium:
         options.binary_location = chromium
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     service = webdriver.ChromeService(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-    driver = webdriver.Chrome(options=options, service=service)
+    return webdriver.Chrome(options=options, service=service)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    driver = start_chromium()
     yield driver
     driver.quit()
 

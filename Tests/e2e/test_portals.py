@@ -5,7 +5,6 @@ the widget uses; the agent sees that customer's vote by name; the core tasks (si
 find it in /support, sign out) work with JavaScript switched off. Screenshots of each page go to artifacts/e2e/."""
 import json
 import re
-import shutil
 import time
 import urllib.error
 import urllib.parse
@@ -13,12 +12,11 @@ import urllib.request
 import uuid
 
 import pytest
-from selenium import webdriver
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, start_chromium
 from test_widget import Widget, hook
 
 AGENT_EMAIL, AGENT_PASSWORD = "admin@brightbill.example", "lantern-demo"
@@ -369,16 +367,7 @@ def test_screenshots_of_the_support_folder_article_and_rejected_sign_in(portal, 
 @pytest.fixture(scope="module")
 def nojs_browser():
     """A second headless Chromium with JavaScript switched off by content setting (its own cookies too)."""
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--window-size=1280,900", "--disable-extensions"):
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    chromium = shutil.which("chromium")
-    if chromium:
-        options.binary_location = chromium
-    service = webdriver.ChromeService(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-    driver = webdriver.Chrome(options=options, service=service)
+    driver = start_chromium({"profile.managed_default_content_settings.javascript": 2})
     yield driver
     driver.quit()
 
