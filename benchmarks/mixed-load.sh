@@ -24,12 +24,9 @@ run_wrk() { # CONNECTIONS DURATION OUTPUT
 }
 
 bench() {
-  local label=$1 database=$2 setup account widget secret
+  local label=$1 database=$2 account widget secret
   export DATABASE_URL=$database
-  setup=$("$LANTERN" setup --account "Mixed $label" --admin-email bench@bench.example --admin-password bench-password --languages en,fr,de --json)
-  account=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["account_id"])' <<<"$setup")
-  widget=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["widget_id"])' <<<"$setup")
-  secret=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["shared_secret"])' <<<"$setup")
+  bench_account "Mixed $label" --languages en,fr,de
   python3 benchmarks/kb/generate.py --database "$database" --account-id "$account" --articles "$ARTICLES" --queries "$WORK/queries.txt" >/dev/null
   PORT=$(free_port)
   "$LANTERN" serve --hostname 127.0.0.1 --port "$PORT" >"$WORK/server-$label.log" 2>&1 &
@@ -69,9 +66,4 @@ PY
 }
 
 echo "Mixed widget load (70% search, 20% article, 5% session, 5% ticket), $ARTICLES articles, $DURATION, wrk -t2, release build, $(nproc) cores"
-for db in $DATABASES; do
-  case $db in
-    sqlite) bench sqlite "sqlite:$WORK/mixed.sqlite" ;;
-    postgres) start_postgres >/dev/null; bench postgres "$LANTERN_PG_URL" ;;
-  esac
-done
+bench_each_database "$DATABASES" mixed

@@ -59,11 +59,9 @@ serve_and_measure() {
 }
 
 bench() {
-  local label=$1 database=$2 setup account widget
+  local label=$1 database=$2 account widget secret
   export DATABASE_URL=$database
-  setup=$("$LANTERN" setup --account "Search $label" --admin-email bench@bench.example --admin-password bench-password --languages en,fr,de --json)
-  account=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["account_id"])' <<<"$setup")
-  widget=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["widget_id"])' <<<"$setup")
+  bench_account "Search $label" --languages en,fr,de
   local started=$SECONDS
   python3 benchmarks/kb/generate.py --database "$database" --account-id "$account" --articles "$ARTICLES" --queries "$WORK/queries.txt"
   echo "  ($label: generated in $((SECONDS - started)) s)" >&2
@@ -72,9 +70,4 @@ bench() {
 }
 
 echo "Widget search, $ARTICLES articles, $CONNECTIONS connections, $DURATION, wrk -t2, release build, $(nproc) cores"
-for db in $DATABASES; do
-  case $db in
-    sqlite) bench sqlite "sqlite:$WORK/search.sqlite" ;;
-    postgres) start_postgres >/dev/null; bench postgres "$LANTERN_PG_URL" ;;
-  esac
-done
+bench_each_database "$DATABASES" search

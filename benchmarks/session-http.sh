@@ -14,11 +14,9 @@ export LANTERN_BCRYPT_COST=4 LOG_LEVEL=warning
 
 # bench LABEL DATABASE_URL
 bench() {
-  local label=$1 database=$2 port setup widget secret token
+  local label=$1 database=$2 port account widget secret token
   export DATABASE_URL=$database
-  setup=$("$LANTERN" setup --account "Bench $label" --admin-email bench@bench.example --admin-password bench-password --json)
-  widget=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["widget_id"])' <<<"$setup")
-  secret=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["shared_secret"])' <<<"$setup")
+  bench_account "Bench $label"
   token=$("$LANTERN" token mint --secret "$secret" --name "Bench Customer" --email customer@bench.example --ttl 7000)
   port=$(free_port)
   "$LANTERN" serve --hostname 127.0.0.1 --port "$port" >"$WORK/server-$label.log" 2>&1 &

@@ -54,9 +54,8 @@ LUA
 bench() {
   DB_LABEL=$1
   export DATABASE_URL=$2
-  local setup widget port url
-  setup=$("$LANTERN" setup --account "Bench $1" --admin-email bench@bench.example --admin-password bench-password --json)
-  widget=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["widget_id"])' <<<"$setup")
+  local account widget secret port url
+  bench_account "Bench $1"
   port=$(free_port)
   "$LANTERN" serve --hostname 127.0.0.1 --port "$port" >"$WORK/server-$1.log" 2>&1 &
   SERVER_PID=$!

@@ -28,3 +28,26 @@ wrk_figures() {
   p99=$(awk '$1 == "99%" {print $2}' "$1")
   errors=$(grep -E "Non-2xx|Socket errors" "$1" | tr '\n' ' ' || true)
 }
+
+# bench_account NAME [setup arguments...]: a new account made with `lantern setup` on $DATABASE_URL; sets the
+# caller's account, widget and secret.
+bench_account() {
+  local json
+  json=$("$LANTERN" setup --account "$1" --admin-email bench@bench.example --admin-password bench-password "${@:2}" --json)
+  account=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["account_id"])' <<<"$json")
+  widget=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["widget_id"])' <<<"$json")
+  secret=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["shared_secret"])' <<<"$json")
+}
+
+# bench_each_database "sqlite postgres" NAME: runs the caller's `bench LABEL DATABASE_URL` on a scratch SQLite file
+# ($WORK/NAME.sqlite) and on the throwaway PostgreSQL server, for each database named.
+bench_each_database() {
+  local db
+  for db in $1; do
+    case $db in
+      sqlite) bench sqlite "sqlite:$WORK/$2.sqlite" ;;
+      postgres) start_postgres >/dev/null; bench postgres "$LANTERN_PG_URL" ;;
+      *) echo "unknown database: $db (sqlite or postgres)" >&2; exit 2 ;;
+    esac
+  done
+}
