@@ -5,6 +5,7 @@
 # installs wrk and PostgreSQL when missing.
 # Usage: benchmarks/search-http.sh [articles, default 10000] [duration, default 15s] [databases, default "sqlite postgres"]
 # ENGINES="memory" measures only the in-memory engine; PACED_RATE (default 1500) is the offered rate of the paced run.
+# With the memory engine, GET /healthz is measured on the same server too: the floor of the HTTP stack itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
@@ -54,6 +55,15 @@ serve_and_measure() {
     printf '%-9s %-9s paced at %s/s offered: %s searches/s   HTTP p50 %-8s p99 %-8s %s\n' "$label" "$engine" "$PACED_RATE" \
       "$rps" "$p50" "$p99" "$errors"
     bench_record "search, $ARTICLES articles, paced at $PACED_RATE/s, $engine engine" "$label" "$rps/s, p50 $p50, p99 $p99"
+  fi
+  # The stack's own floor on the same server and connections: GET /healthz (one trivial database round trip, no
+  # search), so the search figures can be read against what Vapor, the database driver and wrk on these cores cost.
+  if [ "$engine" = memory ]; then
+    wrk -t2 -c"$CONNECTIONS" -d5s --latency "http://127.0.0.1:$port/healthz" >"$WORK/floor-$label.txt"
+    wrk_figures "$WORK/floor-$label.txt"
+    printf '%-9s %-9s floor, GET /healthz at c%s: %s requests/s   HTTP p50 %-8s p99 %-8s %s\n' "$label" "$engine" "$CONNECTIONS" \
+      "$rps" "$p50" "$p99" "$errors"
+    bench_record "GET /healthz (c$CONNECTIONS), beside the search" "$label" "$rps/s, p50 $p50, p99 $p99"
   fi
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
 }

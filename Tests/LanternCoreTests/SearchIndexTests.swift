@@ -33,7 +33,7 @@ struct SearchIndexTests {
     static func document(_ id: Int, article: Int? = nil, folder: Int = 1, language: String = "en", primary: String = "en",
                          _ title: String, _ body: String) -> SearchIndex.Document {
         .init(translationID: id, articleID: article ?? id, folderID: folder, language: language, primaryLanguage: primary,
-              title: SearchText.fold(title), body: SearchText.fold(body))
+              title: SearchText.fold(title), body: SearchText.fold(body), displayTitle: title, displayText: body)
     }
 
     static let anonymous = SearchIndex.Filter(categoryIDs: [], viewer: .anonymous, language: "en")
@@ -49,6 +49,10 @@ struct SearchIndexTests {
         let result = index.search(SearchQuery("change password "), filter: Self.anonymous, offset: 0, limit: 10)
         #expect(result.translationIDs == [2, 3])
         #expect(result.total == 2)
+        // A hit carries what the result shows: the article, its folder and category, the served language, the text.
+        #expect(result.hits.first == SearchIndex.Hit(translationID: 2, articleID: 2, folderID: 1, categoryID: 10, language: "en",
+                                                     title: "Changing your password",
+                                                     text: "Open settings, choose security, and change the password."))
         // Any word (OR) only when nothing matches every word: "invoice" and an unknown word.
         let fallback = index.search(SearchQuery("invoice zzzunknown "), filter: Self.anonymous, offset: 0, limit: 10)
         #expect(fallback.translationIDs == [1])
@@ -56,7 +60,7 @@ struct SearchIndexTests {
         let second = index.search(SearchQuery("change "), filter: Self.anonymous, offset: 1, limit: 1)
         #expect(second.total == 3)
         #expect(second.translationIDs.count == 1)
-        #expect(index.search(SearchQuery("change "), filter: Self.anonymous, offset: 5, limit: 10) == .init(translationIDs: [], total: 3))
+        #expect(index.search(SearchQuery("change "), filter: Self.anonymous, offset: 5, limit: 10) == .init(hits: [], total: 3))
         // A word being typed matches as a prefix.
         #expect(index.search(SearchQuery("receip"), filter: Self.anonymous, offset: 0, limit: 10).translationIDs == [1])
         #expect(index.search(SearchQuery("nothingmatches "), filter: Self.anonymous, offset: 0, limit: 10).total == 0)
@@ -100,5 +104,7 @@ struct SearchIndexTests {
         #expect(served("en") == [1, 3])
         #expect(served("fr") == [2, 3])
         #expect(served("de") == [1, 3])
+        let french = index.search(SearchQuery("refund "), filter: .init(categoryIDs: [], viewer: .anonymous, language: "fr"), offset: 0, limit: 10)
+        #expect(french.hits.first { $0.articleID == 1 }.map { [$0.language, $0.title] } == ["fr", "Politique de remboursement refund"])
     }
 }

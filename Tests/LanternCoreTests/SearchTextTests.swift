@@ -53,7 +53,8 @@ struct SearchTextTests {
         for (text, raw) in [("Change your Password, then sign in again: passwords expire.", "change passwor"),
                             ("Le mot de passe: changez-le. Crème brûlée, 2FA et Sécurité.", "securite creme 2fa"),
                             ("Billing (invoices) & receipts—monthly; changing plans", "invoice chang plan "),
-                            ("Résumé of résumés", "resume")] {
+                            ("Résumé of résumés", "resume"),
+                            ("D'accord: l'Été arrive. PASSWORD-reset", "accord ete password")] {
             let query = SearchQuery(raw)
             #expect(SnippetBuilder.snippet(text, folded: SearchText.fold(text), query: query) == SnippetBuilder.snippet(text, query: query),
                     "\(text) / \(raw)")
@@ -70,6 +71,8 @@ struct SearchTextTests {
         let withFolded = SnippetBuilder.snippet(french, folded: SearchText.fold(french), query: query)
         #expect(withFolded == SnippetBuilder.snippet(french, query: query))
         #expect(withFolded.contains("<mark>Café</mark>") && withFolded.contains("<mark>Paramètres.</mark>"))
+        // A word inside a token counts, not only the token's first: "d'accord", "l'Été".
+        #expect(SnippetBuilder.snippet("D'accord: l'Été arrive.", query: SearchQuery("accord ete")) == "<mark>D&#39;accord:</mark> <mark>l&#39;Été</mark> arrive.")
         let plain = SnippetBuilder.snippet("Short text", query: nil)
         #expect(plain == "Short text")
     }

@@ -86,19 +86,23 @@ public enum HTMLSanitizer {
 
     /// Text escaped for HTML content and double-quoted attributes.
     public static func escape(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
+        for byte in text.utf8 { appendEscaped(byte, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends one UTF-8 byte of text, escaped: the five characters that matter are ASCII, so they never occur
+    /// inside another character's bytes.
+    public static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+        case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+        case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+        case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+        case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+        default: out.append(byte)
         }
-        return out
     }
 
     /// http(s), mailto and relative URLs; images only http(s) and relative. Anything else (javascript:, data:, …) is refused.

@@ -19,7 +19,8 @@ public final class SearchIndex: Sendable {
         }
     }
 
-    /// A published article translation: its folded title and body, and what decides who may read it.
+    /// A published article translation: its folded title and body (what is searched), its title and plain text as
+    /// shown (what a hit answers with), and what decides who may read it.
     public struct Document: Sendable {
         public let translationID: Int
         public let articleID: Int
@@ -28,9 +29,11 @@ public final class SearchIndex: Sendable {
         public let primaryLanguage: String
         public let title: String
         public let body: String
+        public let displayTitle: String
+        public let displayText: String
 
         public init(translationID: Int, articleID: Int, folderID: Int, language: String, primaryLanguage: String,
-                    title: String, body: String) {
+                    title: String, body: String, displayTitle: String, displayText: String) {
             self.translationID = translationID
             self.articleID = articleID
             self.folderID = folderID
@@ -38,6 +41,8 @@ public final class SearchIndex: Sendable {
             self.primaryLanguage = primaryLanguage
             self.title = title
             self.body = body
+            self.displayTitle = displayTitle
+            self.displayText = displayText
         }
     }
 
@@ -56,10 +61,24 @@ public final class SearchIndex: Sendable {
         }
     }
 
-    /// One page of results: translation ids best first, and how many visible translations match in all.
+    /// A matching translation as a search result shows it.
+    public struct Hit: Sendable, Equatable {
+        public let translationID: Int
+        public let articleID: Int
+        public let folderID: Int
+        public let categoryID: Int
+        public let language: String
+        public let title: String
+        /// The plain text, for the snippet.
+        public let text: String
+    }
+
+    /// One page of results, best first, and how many visible translations match in all.
     public struct Result: Sendable, Equatable {
-        public let translationIDs: [Int]
+        public let hits: [Hit]
         public let total: Int
+
+        public var translationIDs: [Int] { hits.map(\.translationID) }
     }
 
     fileprivate struct Posting {
@@ -77,7 +96,17 @@ public final class SearchIndex: Sendable {
         let length: Float
     }
 
+    fileprivate struct Display {
+        let title: String
+        let text: String
+    }
+
     private let documents: [DocumentInfo]
+    /// What each document's hit shows, apart from `documents` so that ranking scans stay compact.
+    private let displays: [Display]
+    /// Each folder slot's folder id.
+    private let folderIDs: [Int]
+    private let languageCodes: [String]
     /// Bit `l` set: the article has a translation in language `l` (languages past 63 share the last bit, which
     /// only makes the fallback to the primary language more cautious).
     private let articleLanguages: [Int: UInt64]
@@ -87,7 +116,8 @@ public final class SearchIndex: Sendable {
     private let sortedTerms: [(term: String, id: Int32)]
     private let postings: [[Posting]]
     private let inverseDocumentFrequency: [Float]
-    private let averageLength: Float
+    /// BM25's length normalisation of each document, `k1 * (1 - b + b * length / average length)`.
+    private let lengthNorms: [Float]
 
     public var documentCount: Int { documents.count }
 
@@ -101,6 +131,8 @@ public final class SearchIndex: Sendable {
     public struct Builder {
         private var folderSlots: [Int: Int32] = [:]
         fileprivate var folders: [Folder] = []
+        fileprivate var folderIDs: [Int] = []
+        fileprivate var displays: [Display] = []
         fileprivate var languageIDs: [String: Int16] = [:]
         fileprivate var termIDs: [String: Int32] = [:]
         private var stems: [String: Int32] = [:]
@@ -115,6 +147,7 @@ public final class SearchIndex: Sendable {
             for (id, folder) in folders.sorted(by: { $0.key < $1.key }) {
                 folderSlots[id] = Int32(self.folders.count)
                 self.folders.append(folder)
+                folderIDs.append(id)
             }
         }
 
@@ -131,6 +164,7 @@ public final class SearchIndex: Sendable {
             documents.append(DocumentInfo(translationID: document.translationID, articleID: document.articleID, folder: folder,
                                           language: language, primaryLanguage: languageID(document.primaryLanguage),
                                           length: Float(length)))
+            displays.append(Display(title: document.displayTitle, text: document.displayText))
             totalLength += Float(length)
         }
 
@@ -176,6 +210,11 @@ public final class SearchIndex: Sendable {
     private init(_ builder: Builder) {
         let count = Float(max(builder.documents.count, 1))
         documents = builder.documents
+        displays = builder.displays
+        folderIDs = builder.folderIDs
+        var codes = [String](repeating: "", count: builder.languageIDs.count)
+        for (code, id) in builder.languageIDs { codes[Int(id)] = code }
+        languageCodes = codes
         articleLanguages = builder.articleLanguages
         folders = builder.folders
         languageIDs = builder.languageIDs
@@ -187,14 +226,15 @@ public final class SearchIndex: Sendable {
             let hits = Float(list.count)
             return max(1e-6, logf((count - hits + 0.5) / (hits + 0.5)))
         }
-        averageLength = max(1, builder.totalLength / count)
+        let averageLength = max(1, builder.totalLength / count)
+        lengthNorms = builder.documents.map { Self.k1 * (1 - Self.b + Self.b * $0.length / averageLength) }
     }
 
     /// The page `offset..<offset+limit` of the visible translations matching `query`, best first. Articles matching
     /// every word come first; only when none does (and the query has several words) do articles matching any of
     /// them, ranked by how well they match, so a word no article contains does not empty the results.
     public func search(_ query: SearchQuery, filter: Filter, offset: Int, limit: Int) -> Result {
-        guard !query.isEmpty, !documents.isEmpty else { return Result(translationIDs: [], total: 0) }
+        guard !query.isEmpty, !documents.isEmpty else { return Result(hits: [], total: 0) }
         let groups = query.groups.enumerated().map { index, group in
             terms(for: group, prefixFirst: query.lastIsPrefix && index == query.groups.count - 1)
         }
@@ -248,34 +288,42 @@ public final class SearchIndex: Sendable {
         return mask & (1 << UInt64(min(Int(served), 63))) == 0
     }
 
+    /// What one search has gathered about one document, 8 bytes so that a pass over many postings stays in cache.
+    private struct Accumulator {
+        var score: Float = 0
+        var groupsMatched: UInt8 = 0
+        var titleGroupsMatched: UInt8 = 0
+        /// The last group (1-based) that matched, in any field and in the title.
+        var lastGroup: UInt8 = 0
+        var lastTitleGroup: UInt8 = 0
+    }
+
     private func rank(_ groups: [[Int32]], all: Bool, admitted: [Bool], served: Int16?, offset: Int, limit: Int) -> Result {
-        let count = documents.count
-        var score = [Float](repeating: 0, count: count)
-        var groupsMatched = [UInt8](repeating: 0, count: count)
-        var titleGroupsMatched = [UInt8](repeating: 0, count: count)
-        var lastGroup = [UInt8](repeating: 0, count: count)
-        var lastTitleGroup = [UInt8](repeating: 0, count: count)
+        var accumulators = [Accumulator](repeating: Accumulator(), count: documents.count)
         var touched: [Int32] = []
-        let k1 = Self.k1, b = Self.b, weight = Self.titleWeight, averageLength = averageLength
-        for (index, group) in groups.enumerated() {
-            let mark = UInt8(index + 1)
-            for term in group {
-                let idf = inverseDocumentFrequency[Int(term)]
-                postings[Int(term)].withUnsafeBufferPointer { list in
-                    for posting in list {
-                        let document = Int(posting.document)
-                        if lastGroup[document] == 0 { touched.append(posting.document) }
-                        if lastGroup[document] != mark {
-                            lastGroup[document] = mark
-                            groupsMatched[document] &+= 1
+        let k1 = Self.k1, weight = Self.titleWeight
+        accumulators.withUnsafeMutableBufferPointer { accumulators in
+            lengthNorms.withUnsafeBufferPointer { norms in
+                for (index, group) in groups.enumerated() {
+                    let mark = UInt8(index + 1)
+                    for term in group {
+                        let idf = inverseDocumentFrequency[Int(term)]
+                        postings[Int(term)].withUnsafeBufferPointer { list in
+                            for posting in list {
+                                let document = Int(posting.document)
+                                if accumulators[document].lastGroup == 0 { touched.append(posting.document) }
+                                if accumulators[document].lastGroup != mark {
+                                    accumulators[document].lastGroup = mark
+                                    accumulators[document].groupsMatched &+= 1
+                                }
+                                if posting.title > 0 && accumulators[document].lastTitleGroup != mark {
+                                    accumulators[document].lastTitleGroup = mark
+                                    accumulators[document].titleGroupsMatched &+= 1
+                                }
+                                let frequency = weight * Float(posting.title) + Float(posting.body)
+                                accumulators[document].score += idf * frequency * (k1 + 1) / (frequency + norms[document])
+                            }
                         }
-                        if posting.title > 0 && lastTitleGroup[document] != mark {
-                            lastTitleGroup[document] = mark
-                            titleGroupsMatched[document] &+= 1
-                        }
-                        let frequency = weight * Float(posting.title) + Float(posting.body)
-                        let normalised = k1 * (1 - b + b * documents[document].length / averageLength)
-                        score[document] += idf * frequency * (k1 + 1) / (frequency + normalised)
                     }
                 }
             }
@@ -284,14 +332,14 @@ public final class SearchIndex: Sendable {
         // (title tier, score, article id) of every visible match.
         var candidates: [(inTitle: Bool, score: Float, document: Int32)] = []
         for document in touched {
-            let index = Int(document)
-            guard groupsMatched[index] >= required else { continue }
+            let index = Int(document), accumulator = accumulators[index]
+            guard accumulator.groupsMatched >= required else { continue }
             let info = documents[index]
             guard admitted[Int(info.folder)], isServed(info, language: served) else { continue }
-            candidates.append((titleGroupsMatched[index] >= required, score[index], document))
+            candidates.append((accumulator.titleGroupsMatched >= required, accumulator.score, document))
         }
         let wanted = min(candidates.count, offset + limit)
-        guard offset < wanted else { return Result(translationIDs: [], total: candidates.count) }
+        guard offset < wanted else { return Result(hits: [], total: candidates.count) }
         func before(_ x: (inTitle: Bool, score: Float, document: Int32), _ y: (inTitle: Bool, score: Float, document: Int32)) -> Bool {
             if x.inTitle != y.inTitle { return x.inTitle }
             if x.score != y.score { return x.score > y.score }
@@ -299,7 +347,7 @@ public final class SearchIndex: Sendable {
         }
         if wanted > 256 {
             let sorted = candidates.sorted(by: before)
-            return Result(translationIDs: sorted[offset..<wanted].map { documents[Int($0.document)].translationID }, total: candidates.count)
+            return Result(hits: sorted[offset..<wanted].map { hit(Int($0.document)) }, total: candidates.count)
         }
         // Only the first `wanted` need ordering: keep them in a sorted buffer.
         var best: [(inTitle: Bool, score: Float, document: Int32)] = []
@@ -314,6 +362,13 @@ public final class SearchIndex: Sendable {
             best.insert(candidate, at: low)
             if best.count > wanted { best.removeLast() }
         }
-        return Result(translationIDs: best[offset...].map { documents[Int($0.document)].translationID }, total: candidates.count)
+        return Result(hits: best[offset...].map { hit(Int($0.document)) }, total: candidates.count)
+    }
+
+    private func hit(_ document: Int) -> Hit {
+        let info = documents[document], display = displays[document], folder = Int(info.folder)
+        return Hit(translationID: info.translationID, articleID: info.articleID, folderID: folderIDs[folder],
+                   categoryID: folders[folder].categoryID, language: languageCodes[Int(info.language)],
+                   title: display.title, text: display.text)
     }
 }

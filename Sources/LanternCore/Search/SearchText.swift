@@ -159,40 +159,16 @@ public struct SearchQuery: Equatable, Sendable {
 
 /// A short excerpt of an article's text around the best match, escaped as HTML, matches wrapped in `<mark>`.
 public enum SnippetBuilder {
-    /// `folded` is `SearchText.fold(text)` when the caller has it (the search index stores it), which spares
-    /// folding each word again. Words are split on spaces by their UTF-8 bytes, and only the words that can match
-    /// (their first letter starts a term) and the excerpt's own words become strings: bodies are long, excerpts short.
+    /// `folded` is `SearchText.fold(text)` when the caller has it, which spares folding the words that are not
+    /// ASCII again; ASCII words only need lower case. The work is on UTF-8 bytes: words are split on spaces, only the
+    /// words that can match (one of their words starts with a term's first letter, or with a letter past ASCII) are
+    /// compared, and the excerpt is escaped byte by byte: bodies are long, excerpts short.
     public static func snippet(_ text: String, folded: String? = nil, query: SearchQuery?, words windowSize: Int = 24) -> String {
         let bytes = Array(text.utf8)
-        let tokens = spaceSeparated(bytes)
+        var tokens: [Range<Int>] = []
+        var matched: [Bool] = []
+        scan(bytes, query: query, folded: folded, tokens: &tokens, matched: &matched)
         guard !tokens.isEmpty else { return "" }
-        var foldedBytes = folded.map { Array($0.utf8) } ?? []
-        var foldedTokens = spaceSeparated(foldedBytes)
-        if foldedTokens.count != tokens.count {
-            foldedBytes = []
-            foldedTokens = []
-        }
-        // Most words cannot match: skip those whose first letter starts no term before folding or splitting them.
-        let initials = Set((query?.terms ?? []).compactMap { $0.utf8.first })
-        // The terms as bytes when they are all ASCII (the byte-level matcher's precondition).
-        let terms = query?.terms ?? []
-        let termBytes: [[UInt8]] = terms.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? terms.map { Array($0.utf8) } : []
-        var matched = [Bool](repeating: false, count: tokens.count)
-        if let query {
-            for index in tokens.indices {
-                let word: ArraySlice<UInt8>
-                if foldedTokens.isEmpty {
-                    word = bytes[tokens[index]]
-                } else {
-                    word = foldedBytes[foldedTokens[index]]
-                    guard let first = word.first(where: { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) }),
-                          first >= 0x80 || initials.contains(first) else { continue }
-                }
-                matched[index] = foldedTokens.isEmpty || termBytes.isEmpty || word.contains(where: { $0 >= 0x80 })
-                    ? SearchText.words(String(decoding: word, as: UTF8.self)).contains(where: query.matches)
-                    : asciiWordMatches(word, termBytes, query: query)
-            }
-        }
         var bestStart = 0, bestCount = -1
         var count = 0
         for index in tokens.indices {
@@ -206,13 +182,73 @@ public enum SnippetBuilder {
             bestStart = max(0, min(first - 4, tokens.count - windowSize))
         }
         let end = min(tokens.count, bestStart + windowSize)
-        var parts: [String] = []
-        parts.reserveCapacity(end - bestStart)
+        var excerpt: [UInt8] = []
+        excerpt.reserveCapacity(tokens[end - 1].upperBound - tokens[bestStart].lowerBound + 64)
+        if bestStart > 0 { excerpt.append(contentsOf: "… ".utf8) }
         for index in bestStart..<end {
-            let escaped = HTMLSanitizer.escape(String(decoding: bytes[tokens[index]], as: UTF8.self))
-            parts.append(matched[index] ? "<mark>\(escaped)</mark>" : escaped)
+            if index > bestStart { excerpt.append(0x20) }
+            if matched[index] { excerpt.append(contentsOf: "<mark>".utf8) }
+            for byte in bytes[tokens[index]] { HTMLSanitizer.appendEscaped(byte, to: &excerpt) }
+            if matched[index] { excerpt.append(contentsOf: "</mark>".utf8) }
         }
-        return (bestStart > 0 ? "… " : "") + parts.joined(separator: " ") + (end < tokens.count ? " …" : "")
+        if end < tokens.count { excerpt.append(contentsOf: " …".utf8) }
+        return String(decoding: excerpt, as: UTF8.self)
+    }
+
+    /// One pass over the text: its words between spaces (`tokens`) and whether each has a word that matches the
+    /// query (`matched`). Only a token with a word starting with a term's first letter (or with a letter past ASCII,
+    /// which might fold to anything) is compared: ASCII words as lower-case bytes, others folded (or taken from
+    /// `folded`) and compared as strings.
+    private static func scan(_ bytes: [UInt8], query: SearchQuery?, folded: String?, tokens: inout [Range<Int>], matched: inout [Bool]) {
+        let terms = query?.terms ?? []
+        var initials = [Bool](repeating: false, count: 256)
+        for term in terms { if let first = term.utf8.first { initials[Int(first)] = true } }
+        // The terms as bytes when they are all ASCII (the byte-level matcher's precondition).
+        let termBytes: [[UInt8]] = terms.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? terms.map { Array($0.utf8) } : []
+        var foldedTokens: (bytes: [UInt8], ranges: [Range<Int>])? = nil
+        var lowered: [UInt8] = []
+        tokens.reserveCapacity(bytes.count / 5)
+        matched.reserveCapacity(bytes.count / 5)
+        func close(_ token: Range<Int>, candidate: Bool, ascii: Bool) {
+            tokens.append(token)
+            guard candidate, let query else { return matched.append(false) }
+            if ascii && !termBytes.isEmpty {
+                lowered.removeAll(keepingCapacity: true)
+                for byte in bytes[token] { lowered.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) }
+                return matched.append(asciiWordMatches(lowered[...], termBytes, query: query))
+            }
+            if foldedTokens == nil, let folded {
+                let foldedBytes = Array(folded.utf8)
+                let ranges = spaceSeparated(foldedBytes)
+                // Used only when it lines up with the text word for word.
+                foldedTokens = ranges.count == spaceSeparated(bytes).count ? (foldedBytes, ranges) : ([], [])
+            }
+            let index = tokens.count - 1
+            let source: String
+            if let foldedTokens, index < foldedTokens.ranges.count {
+                source = String(decoding: foldedTokens.bytes[foldedTokens.ranges[index]], as: UTF8.self)
+            } else {
+                source = String(decoding: bytes[token], as: UTF8.self)
+            }
+            matched.append(SearchText.words(source).contains(where: query.matches))
+        }
+        bytes.withUnsafeBufferPointer { bytes in
+            var start = -1, candidate = false, ascii = true, inWord = false
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20 {
+                    if start >= 0 { close(start..<index, candidate: candidate, ascii: ascii); start = -1 }
+                    continue
+                }
+                if start < 0 { start = index; candidate = false; ascii = true; inWord = false }
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                let isWord = lower >= 0x80 || isWordByte(lower)
+                if lower >= 0x80 { ascii = false }
+                if isWord && !inWord && (lower >= 0x80 || initials[Int(lower)]) { candidate = true }
+                inWord = isWord
+            }
+            if start >= 0 { close(start..<bytes.count, candidate: candidate, ascii: ascii) }
+        }
     }
 
     /// `SearchQuery.matches` over the words of an ASCII token (split on anything but lower-case letters and digits;

@@ -124,13 +124,13 @@ enum KnowledgeBaseReader {
     /// Full-text search over the served translations, best first. Articles matching every word come first: the
     /// search runs with AND semantics and falls back to matching any word (OR) only when nothing matches them all,
     /// so a word no article contains does not empty the results. With `index` (the account's in-memory index, up
-    /// to date) the index ranks and the database only reads the page's rows; without, the database's full-text
-    /// search does it all. `databaseTime` is the time spent in the database, for `Server-Timing`.
+    /// to date) the index answers alone; without, the database's full-text search does. `databaseTime` is the time
+    /// spent in the database, for `Server-Timing`.
     static func search(_ scope: ReadingScope, query: SearchQuery, page: PageRequest, offset: Int? = nil, index: SearchIndex? = nil,
                        on db: any Database) async throws -> (hits: [Hit], total: Int, databaseTime: Duration) {
         guard !query.isEmpty else { return ([], 0, .zero) }
         let offset = offset ?? page.offset
-        if let index { return try await search(scope, query: query, limit: page.perPage, offset: offset, index: index, on: db) }
+        if let index { return search(scope, query: query, limit: page.perPage, offset: offset, index: index) }
         let clock = ContinuousClock()
         let started = clock.now
         var result: (rows: [any SQLRow], total: Int) = ([], 0)
@@ -145,25 +145,18 @@ enum KnowledgeBaseReader {
         return (try result.rows.map { try hit($0, query: query) }, result.total, databaseTime)
     }
 
-    /// The in-memory index ranks; the page's rows are read back under the scope's condition again, so that even a
-    /// write committed a moment ago cannot make an article appear that the scope may no longer see.
-    private static func search(_ scope: ReadingScope, query: SearchQuery, limit: Int, offset: Int, index: SearchIndex,
-                               on db: any Database) async throws -> (hits: [Hit], total: Int, databaseTime: Duration) {
+    /// The in-memory index ranks and answers the page itself, without a database query: it was built at the
+    /// `search_version` read with the widget in this request, and every change that a search could see (a
+    /// translation, an article's status, folder or languages, a folder's visibility or category, its companies)
+    /// raises that version, so the index is exactly the database as of that read.
+    private static func search(_ scope: ReadingScope, query: SearchQuery, limit: Int, offset: Int, index: SearchIndex) -> (hits: [Hit], total: Int, databaseTime: Duration) {
         let filter = SearchIndex.Filter(categoryIDs: Set(scope.categoryIDs), viewer: scope.viewer, language: scope.language)
         let ranked = index.search(query, filter: filter, offset: offset, limit: limit)
-        guard !ranked.translationIDs.isEmpty else { return ([], ranked.total, .zero) }
-        let clock = ContinuousClock()
-        let started = clock.now
-        let rows = try await db.sql.raw("""
-            SELECT a.id, f.category_id, a.folder_id, t.id AS translation_id, t.language, t.title, t.body_text, t.search_body
-            FROM article_translations t JOIN articles a ON a.id = t.article_id JOIN solution_folders f ON f.id = a.folder_id
-            WHERE t.id IN (\(unsafeRaw: ranked.translationIDs.map(String.init).joined(separator: ","))) AND \(scope.condition) AND \(scope.servedTranslation)
-            """).all()
-        let databaseTime = clock.now - started
-        var byTranslation: [Int: any SQLRow] = [:]
-        for row in rows { byTranslation[try row.decode(column: "translation_id", as: Int.self)] = row }
-        let hits = try ranked.translationIDs.compactMap { id in try byTranslation[id].map { try hit($0, query: query) } }
-        return (hits, ranked.total - (ranked.translationIDs.count - hits.count), databaseTime)
+        let hits = ranked.hits.map { hit in
+            Hit(articleID: hit.articleID, categoryID: hit.categoryID, folderID: hit.folderID, language: hit.language, title: hit.title,
+                snippet: SnippetBuilder.snippet(hit.text, query: query))
+        }
+        return (hits, ranked.total, .zero)
     }
 
     /// One ranked page and the number of visible matches, in one query: the index ranks its best candidates,

@@ -78,14 +78,15 @@ actor SearchIndexCache {
         }
         var builder = SearchIndex.Builder(folders: folders)
         try await SearchVersion.eachTranslation(
-            accountID: accountID, columns: "t.id, t.article_id, t.language, t.search_title, t.search_body, a.folder_id, a.primary_language",
+            accountID: accountID, columns: "t.id, t.article_id, t.language, t.search_title, t.search_body, t.title, t.body_text, a.folder_id, a.primary_language",
             publishedOnly: true, on: db
         ) { row in
             builder.add(SearchIndex.Document(
                 translationID: try row.decode(column: "id", as: Int.self), articleID: try row.decode(column: "article_id", as: Int.self),
                 folderID: try row.decode(column: "folder_id", as: Int.self), language: try row.decode(column: "language", as: String.self),
                 primaryLanguage: try row.decode(column: "primary_language", as: String.self),
-                title: try row.decode(column: "search_title", as: String.self), body: try row.decode(column: "search_body", as: String.self)))
+                title: try row.decode(column: "search_title", as: String.self), body: try row.decode(column: "search_body", as: String.self),
+                displayTitle: try row.decode(column: "title", as: String.self), displayText: try row.decode(column: "body_text", as: String.self)))
         }
         return Entry(version: version, index: builder.finish())
     }
