@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LanternCoreTests",
-            dependencies: ["LanternCore"]
+            dependencies: ["LanternCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "LanternServerTests",

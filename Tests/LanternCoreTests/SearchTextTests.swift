@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import LanternCore
 
@@ -75,6 +76,28 @@ struct SearchTextTests {
         #expect(SnippetBuilder.snippet("D'accord: l'Été arrive.", query: SearchQuery("accord ete")) == "<mark>D&#39;accord:</mark> <mark>l&#39;Été</mark> arrive.")
         let plain = SnippetBuilder.snippet("Short text", query: nil)
         #expect(plain == "Short text")
+    }
+    /// The highlighter compares only words that start like a term; it must never skip one that matches. Over random
+    /// texts (upper case, accents, punctuation inside words, one-letter words, digits) and random queries, with a
+    /// window as long as the text, every word is marked exactly when the plain rule (`SearchQuery.matches` on its
+    /// folded words) says so.
+    @Test("Highlighting marks exactly the words the matching rule accepts")
+    func highlighterPrefilter() async {
+        let pieces = ["pass", "Pass", "word", "é", "É", "ch", "ange", "a", "I", "2", "fa", "d'", "l'", "-", "(", ")", ",",
+                      "ü", "ber", "ss", "café", "cafe", "x", "ré", "sumé", "ñ"]
+        let word = Gen.element(of: pieces).map { $0 ?? "" }.array(of: 1...4).map { $0.joined() }
+        await propertyCheck(count: 300, input: word.array(of: 1...40), word.array(of: 1...3), Gen.bool()) { words, typed, typing in
+            let text = words.joined(separator: " ")
+            let raw = typed.joined(separator: " ") + (typing ? "" : " ")
+            let query = SearchQuery(raw)
+            guard !query.isEmpty else { return }
+            let shown = SnippetBuilder.Highlighter(query).snippet(text, words: 10_000).split(separator: " ")
+            #expect(shown.count == words.count, "\(text) / \(raw)")
+            for (token, original) in zip(shown, words) {
+                let expected = SearchText.words(original).contains(where: query.matches)
+                #expect(token.hasPrefix("<mark>") == expected, "\(original) in \(text) / \(raw)")
+            }
+        }
     }
 }
 

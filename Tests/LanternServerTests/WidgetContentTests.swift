@@ -197,6 +197,20 @@ struct WidgetContentTests {
             #expect(diacritics.articles.map(\.id) == [kb.publicArticle])
             let typeAhead = try await app.widgetGet(base + "passw").json(HitsBody.self)
             #expect(typeAhead.articles.map(\.id) == [kb.publicArticle])
+            // A malformed escape or bytes that are not UTF-8 are searched as sent, never an error.
+            for raw in ["pass%zzword", "password%", "password%C3", "pass+word%2"] {
+                #expect(try await app.widgetGet(base + raw).status == .ok, "\(raw)")
+            }
+        }
+    }
+
+    @Test("Query strings: + is a space, %XX a byte; malformed escapes and bytes that are not UTF-8 are refused")
+    func formDecoding() {
+        #expect(Request.formDecoded("change+my%20pass%C3%A9word%2B1"[...].utf8) == "change my passéword+1")
+        #expect(Request.formDecoded("plain"[...].utf8) == "plain")
+        #expect(Request.formDecoded(""[...].utf8) == "")
+        for malformed in ["%", "%2", "%zz", "a%C3", "%FF%FE"] {
+            #expect(Request.formDecoded(malformed[...].utf8) == nil, "\(malformed)")
         }
     }
 

@@ -110,7 +110,8 @@ enum KnowledgeBaseReader {
             ORDER BY a.thumbs_up DESC, a.thumbs_down ASC, a.id ASC LIMIT \(literal: page.perPage) OFFSET \(literal: page.offset)
             """).all()
         let total = try await count(from + filter, on: db)
-        return (try rows.map { try hit($0, query: nil) }, total)
+        let plain = SnippetBuilder.Highlighter(nil)
+        return (try rows.map { try hit($0, highlighter: plain) }, total)
     }
 
     /// Ranking every match of a word that nearly every article contains is what makes naive full-text search slow,
@@ -142,7 +143,8 @@ enum KnowledgeBaseReader {
             if result.total > 0 { break }
         }
         let databaseTime = clock.now - started
-        return (try result.rows.map { try hit($0, query: query) }, result.total, databaseTime)
+        let highlighter = SnippetBuilder.Highlighter(query)
+        return (try result.rows.map { try hit($0, highlighter: highlighter) }, result.total, databaseTime)
     }
 
     /// The in-memory index ranks and answers the page itself, without a database query: it was built at the
@@ -152,9 +154,10 @@ enum KnowledgeBaseReader {
     private static func search(_ scope: ReadingScope, query: SearchQuery, limit: Int, offset: Int, index: SearchIndex) -> (hits: [Hit], total: Int, databaseTime: Duration) {
         let filter = SearchIndex.Filter(categoryIDs: Set(scope.categoryIDs), viewer: scope.viewer, language: scope.language)
         let ranked = index.search(query, filter: filter, offset: offset, limit: limit)
+        let highlighter = SnippetBuilder.Highlighter(query)
         let hits = ranked.hits.map { hit in
             Hit(articleID: hit.articleID, categoryID: hit.categoryID, folderID: hit.folderID, language: hit.language, title: hit.title,
-                snippet: SnippetBuilder.snippet(hit.text, query: query))
+                snippet: highlighter.snippet(hit.text))
         }
         return (hits, ranked.total, .zero)
     }
@@ -244,11 +247,12 @@ enum KnowledgeBaseReader {
         try await db.sql.raw("SELECT COUNT(*) AS total " + fromAndFilter).first()?.decode(column: "total", as: Int.self) ?? 0
     }
 
-    private static func hit(_ row: any SQLRow, query: SearchQuery?) throws -> Hit {
+    /// A row as a hit; rows of a search carry `search_body`, the folded text.
+    private static func hit(_ row: any SQLRow, highlighter: SnippetBuilder.Highlighter) throws -> Hit {
         Hit(articleID: try row.decode(column: "id", as: Int.self), categoryID: try row.decode(column: "category_id", as: Int.self),
             folderID: try row.decode(column: "folder_id", as: Int.self), language: try row.decode(column: "language", as: String.self),
             title: try row.decode(column: "title", as: String.self),
-            snippet: SnippetBuilder.snippet(try row.decode(column: "body_text", as: String.self),
-                                            folded: query == nil ? nil : try row.decode(column: "search_body", as: String?.self), query: query))
+            snippet: highlighter.snippet(try row.decode(column: "body_text", as: String.self),
+                                         folded: highlighter.query == nil ? nil : try row.decode(column: "search_body", as: String?.self)))
     }
 }
