@@ -204,6 +204,24 @@ struct WidgetContentTests {
         }
     }
 
+    @Test("Search hits written by hand are the JSON JSONEncoder writes, whatever the text holds")
+    func handWrittenHits() throws {
+        let texts = ["plain", "", "quote \" backslash \\ slash / </script>", "nul \u{0} unit \u{1F} del \u{7F}", "line\nbreak\r\ttab",
+                     "accents é ß 漢字", "emoji 🔑👩‍👩‍👧", "<mark>passw</mark> &amp; \u{2028}\u{2029}"]
+        let hits = texts.enumerated().map { index, text in
+            WidgetContentController.HitDTO(KnowledgeBaseReader.Hit(articleID: index + 1, categoryID: -index, folderID: Int.max - index,
+                                                                   language: text, title: text, snippet: text.uppercased()))
+        }
+        for articles in [[], hits] {
+            let dto = WidgetContentController.HitsDTO(articles: articles, total: articles.count * 1_000_003)
+            let byHand = try JSONSerialization.jsonObject(with: Data(dto.json)) as? NSDictionary
+            let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(dto)) as? NSDictionary
+            #expect(byHand != nil && byHand == encoded)
+            let decoded = try JSONDecoder().decode(HitsBody.self, from: Data(dto.json))
+            #expect(decoded.articles.map(\.title) == articles.map(\.title) && decoded.total == dto.total)
+        }
+    }
+
     @Test("Query strings: + is a space, %XX a byte; malformed escapes and bytes that are not UTF-8 are refused")
     func formDecoding() {
         #expect(Request.formDecoded("change+my%20pass%C3%A9word%2B1"[...].utf8) == "change my passéword+1")

@@ -301,6 +301,7 @@ public final class SearchIndex: Sendable {
     private func rank(_ groups: [[Int32]], all: Bool, admitted: [Bool], served: Int16?, offset: Int, limit: Int) -> Result {
         var accumulators = [Accumulator](repeating: Accumulator(), count: documents.count)
         var touched: [Int32] = []
+        touched.reserveCapacity(min(documents.count, groups.joined().reduce(0) { $0 + postings[Int($1)].count }))
         let k1 = Self.k1, weight = Self.titleWeight
         accumulators.withUnsafeMutableBufferPointer { accumulators in
             lengthNorms.withUnsafeBufferPointer { norms in
@@ -331,6 +332,7 @@ public final class SearchIndex: Sendable {
         let required = all ? UInt8(groups.count) : 1
         // (title tier, score, article id) of every visible match.
         var candidates: [(inTitle: Bool, score: Float, document: Int32)] = []
+        candidates.reserveCapacity(touched.count)
         for document in touched {
             let index = Int(document), accumulator = accumulators[index]
             guard accumulator.groupsMatched >= required else { continue }

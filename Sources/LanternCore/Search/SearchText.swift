@@ -246,41 +246,42 @@ public enum SnippetBuilder {
         /// One pass over the text: its words between spaces (`tokens`), and for each whether one of its words
         /// starts like a term (`candidates`).
         private func scan(_ bytes: [UInt8], tokens: inout [Range<Int>], candidates: inout [Bool]) {
-            tokens.reserveCapacity(bytes.count / 5)
-            candidates.reserveCapacity(bytes.count / 5)
-            bytes.withUnsafeBufferPointer { bytes in
-                var start = -1, candidate = false
-                // The first letter of the word being read, and how many letters of it have been read (up to 2).
-                var first: UInt8 = 0, letters = 0
-                for index in 0...bytes.count {
-                    let byte = index < bytes.count ? bytes[index] : 0x20
-                    let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
-                    let isWord = lower >= 0x80 || SnippetBuilder.isWordByte(lower)
-                    if isWord {
-                        if start < 0 { start = index; candidate = false }
-                        if letters == 0 {
-                            first = lower
-                            letters = 1
-                        } else if letters == 1 {
-                            if !candidate && mayMatch(first, lower) { candidate = true }
-                            letters = 2
-                        }
-                        continue
+            // Local arrays, not the inout ones, in the loop: appending through inout costs an exclusivity check each.
+            var found: [Range<Int>] = [], flags: [Bool] = []
+            found.reserveCapacity(bytes.count / 5)
+            flags.reserveCapacity(bytes.count / 5)
+            var start = -1, candidate = false
+            // The first letter of the word being read, and how many letters of it have been read (up to 2).
+            var first: UInt8 = 0, letters = 0
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0x20
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                if lower >= 0x80 || SnippetBuilder.isWordByte(lower) {
+                    if start < 0 { start = index; candidate = false }
+                    if letters == 0 {
+                        first = lower
+                        letters = 1
+                    } else if letters == 1 {
+                        if !candidate && mayMatch(first, lower) { candidate = true }
+                        letters = 2
                     }
-                    if letters == 1 && !candidate && mayMatch(first, 0) { candidate = true }
-                    letters = 0
-                    if byte == 0x20 {
-                        if start >= 0 {
-                            tokens.append(start..<index)
-                            candidates.append(candidate)
-                            start = -1
-                        }
-                    } else if start < 0 {
-                        start = index
-                        candidate = false
+                    continue
+                }
+                if letters == 1 && !candidate && mayMatch(first, 0) { candidate = true }
+                letters = 0
+                if byte == 0x20 {
+                    if start >= 0 {
+                        found.append(start..<index)
+                        flags.append(candidate)
+                        start = -1
                     }
+                } else if start < 0 {
+                    start = index
+                    candidate = false
                 }
             }
+            tokens = found
+            candidates = flags
         }
 
         /// Replaces each candidate flag with whether the token really has a word that matches the query.
