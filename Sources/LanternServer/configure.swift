@@ -33,6 +33,7 @@ private func useDatabase(_ location: DatabaseLocation, on app: Application) thro
         threads.start()
         app.threadPool = threads
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.widgetRecords = SQLiteFileCache(path: path)
         app.metrics.databasePool(maximum: System.coreCount)
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)

@@ -110,6 +110,45 @@ struct MultiProcessTests {
         }
     }
 
+    @Test("A widget one process keeps in memory is read again as soon as another process changes the database")
+    func widgetAcrossProcesses() async throws {
+        try await LanternBinary.withAccount("Kept", adminEmail: "ops@kept.example", adminPassword: "kept-password") { database, account in
+            let writer = try Server(database: database)
+            let reader = try Server(database: database)
+            try await writer.waitUntilHealthy()
+            try await reader.waitUntilHealthy()
+            let api = "\(writer.base)/api/v2"
+            let widget = "\(reader.base)/widget/v1/widgets/\(account.widgetID)"
+            func search(_ term: String) async throws -> [Int] {
+                let (status, body) = try await http("GET", "\(widget)/articles?query=\(term)")
+                #expect(status == 200)
+                return (body["articles"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+            }
+            /// Past the reader's settle time, then read twice: the second read comes from what the reader keeps.
+            func settle(_ read: () async throws -> Void) async throws {
+                try await Task.sleep(for: .milliseconds(300))
+                try await read()
+                try await read()
+            }
+            let category = try #require(try await http("POST", "\(api)/solutions/categories", json: ["name": "Help"], bearer: account.apiKey).1["id"] as? Int)
+            let other = try #require(try await http("POST", "\(api)/solutions/categories", json: ["name": "Other"], bearer: account.apiKey).1["id"] as? Int)
+            let folder = try #require(try await http("POST", "\(api)/solutions/categories/\(category)/folders", json: ["name": "Open"], bearer: account.apiKey).1["id"] as? Int)
+            let article = try #require(try await http("POST", "\(api)/solutions/folders/\(folder)/articles",
+                                                      json: ["title": "Wombat burrows", "description": "<p>Digging.</p>", "status": 2],
+                                                      bearer: account.apiKey).1["id"] as? Int)
+            try await settle { () async throws in #expect(try await search("wombat") == [article]) }
+            _ = try await http("PUT", "\(api)/widgets/\(account.widgetID)", json: ["name": "Renamed"], bearer: account.apiKey)
+            #expect(try await http("GET", widget).1["name"] as? String == "Renamed")
+            try await settle { () async throws in #expect(try await search("wombat") == [article]) }
+            _ = try await http("PUT", "\(api)/widgets/\(account.widgetID)", json: ["category_ids": [other]], bearer: account.apiKey)
+            #expect(try await search("wombat").isEmpty)
+            _ = try await http("PUT", "\(api)/widgets/\(account.widgetID)", json: ["category_ids": [category]], bearer: account.apiKey)
+            try await settle { () async throws in #expect(try await search("wombat") == [article]) }
+            _ = try await http("PUT", "\(api)/solutions/articles/\(article)", json: ["status": 1], bearer: account.apiKey)
+            #expect(try await search("wombat").isEmpty)
+        }
+    }
+
     @Test("The ticket rate limit is counted across processes")
     func rateLimitAcrossProcesses() async throws {
         try await LanternBinary.withAccount("Limited", adminEmail: "ops@limited.example", adminPassword: "limited-pass") { database, account in

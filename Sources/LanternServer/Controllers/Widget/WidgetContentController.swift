@@ -266,11 +266,17 @@ struct WidgetContext: Sendable {
     let signedIn: WidgetSignedIn?
     let scope: ReadingScope
 
-    /// Loads the widget named in the path (one query) and, when a Bearer session is sent, checks it (401 if it is
-    /// not valid).
+    /// Loads the widget named in the path (one query, none while an SQLite file is unchanged since it was read)
+    /// and, when a Bearer session is sent, checks it (401 if it is not valid).
     static func load(_ request: Request, requireSessionCheck: Bool = true) async throws -> WidgetContext {
         let widgetID = try request.widgetID()
-        guard let widget = try await WidgetRecord.find(widgetID, on: request.db) else { throw APIError.widgetNotFound }
+        let db = request.db
+        let found = if let cache = request.application.widgetRecords {
+            try await cache.value(for: widgetID) { try await WidgetRecord.find(widgetID, on: db) }
+        } else {
+            try await WidgetRecord.find(widgetID, on: db)
+        }
+        guard let widget = found else { throw APIError.widgetNotFound }
         var signedIn: WidgetSignedIn? = nil
         if requireSessionCheck, let token = request.headers.bearerAuthorization?.token {
             signedIn = try await WidgetSessionService.authenticate(token: token, accountID: widget.accountID, on: request.db)
