@@ -57,11 +57,11 @@ struct SearchTextTests {
                             ("Résumé of résumés", "resume"),
                             ("D'accord: l'Été arrive. PASSWORD-reset", "accord ete password")] {
             let query = SearchQuery(raw)
-            #expect(SnippetBuilder.snippet(text, folded: SearchText.fold(text), query: query) == SnippetBuilder.snippet(text, query: query),
+            #expect(SnippetBuilder.Highlighter(query).snippet(text, folded: SearchText.fold(text)) == SnippetBuilder.Highlighter(query).snippet(text),
                     "\(text) / \(raw)")
         }
         let text = "Intro words here. " + String(repeating: "filler ", count: 40) + "To change your <b>password</b>, open Settings & Security. " + String(repeating: "tail ", count: 40)
-        let snippet = SnippetBuilder.snippet(text, query: SearchQuery("change password"))
+        let snippet = SnippetBuilder.Highlighter(SearchQuery("change password")).snippet(text)
         #expect(snippet.contains("<mark>change</mark>"))
         #expect(snippet.contains("&lt;b&gt;password&lt;/b&gt;,") || snippet.contains("<mark>&lt;b&gt;password&lt;/b&gt;,</mark>"))
         #expect(snippet.contains("&amp;"))
@@ -69,12 +69,12 @@ struct SearchTextTests {
         #expect(snippet.hasPrefix("… "))
         let french = "Le Café est prêt. Pour changer le mot de passe, ouvrez Paramètres."
         let query = SearchQuery("cafe parametres passe")
-        let withFolded = SnippetBuilder.snippet(french, folded: SearchText.fold(french), query: query)
-        #expect(withFolded == SnippetBuilder.snippet(french, query: query))
+        let withFolded = SnippetBuilder.Highlighter(query).snippet(french, folded: SearchText.fold(french))
+        #expect(withFolded == SnippetBuilder.Highlighter(query).snippet(french))
         #expect(withFolded.contains("<mark>Café</mark>") && withFolded.contains("<mark>Paramètres.</mark>"))
         // A word inside a token counts, not only the token's first: "d'accord", "l'Été".
-        #expect(SnippetBuilder.snippet("D'accord: l'Été arrive.", query: SearchQuery("accord ete")) == "<mark>D&#39;accord:</mark> <mark>l&#39;Été</mark> arrive.")
-        let plain = SnippetBuilder.snippet("Short text", query: nil)
+        #expect(SnippetBuilder.Highlighter(SearchQuery("accord ete")).snippet("D'accord: l'Été arrive.") == "<mark>D&#39;accord:</mark> <mark>l&#39;Été</mark> arrive.")
+        let plain = SnippetBuilder.Highlighter(nil).snippet("Short text")
         #expect(plain == "Short text")
     }
     /// The highlighter compares only words that start like a term; it must never skip one that matches. Over random

@@ -159,12 +159,6 @@ public struct SearchQuery: Equatable, Sendable {
 
 /// A short excerpt of an article's text around the best match, escaped as HTML, matches wrapped in `<mark>`.
 public enum SnippetBuilder {
-    /// `folded` is `SearchText.fold(text)` when the caller has it, which spares folding the words that are not
-    /// ASCII again. For many texts and one query, make a `Highlighter` once instead.
-    public static func snippet(_ text: String, folded: String? = nil, query: SearchQuery?, words windowSize: Int = 24) -> String {
-        Highlighter(query).snippet(text, folded: folded, words: windowSize)
-    }
-
     /// A query prepared for excerpting many texts. The work is on UTF-8 bytes: words are split on spaces, and only
     /// a word that starts like a term (its first two letters, or a letter past ASCII, which might fold to anything)
     /// is compared with the terms; ASCII words as lower-case bytes, others folded and compared as strings. The
@@ -210,6 +204,8 @@ public enum SnippetBuilder {
             return second != 0 && starts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
         }
 
+        /// About `windowSize` words of `text` around its best match. `folded` is `SearchText.fold(text)` when the
+        /// caller has it, which spares folding again the words that are not ASCII.
         public func snippet(_ text: String, folded: String? = nil, words windowSize: Int = 24) -> String {
             let bytes = Array(text.utf8)
             var tokens: [Range<Int>] = []
