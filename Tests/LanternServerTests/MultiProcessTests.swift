@@ -37,13 +37,18 @@ struct MultiProcessTests {
         deinit { if process.isRunning { process.terminate(); process.waitUntilExit() } }
     }
 
+    /// Two server processes on `database`, both answering.
+    static func twoServers(database: String, environment: [String: String] = [:]) async throws -> (Server, Server) {
+        let servers = (try Server(database: database, environment: environment), try Server(database: database, environment: environment))
+        try await servers.0.waitUntilHealthy()
+        try await servers.1.waitUntilHealthy()
+        return servers
+    }
+
     @Test("Logout and a shared-secret reset on one process end the session on the other at once")
     func resetAcrossProcesses() async throws {
         try await LanternBinary.withAccount("Scaled", adminEmail: "ops@scaled.example", adminPassword: "scaled-pass") { database, account in
-            let first = try Server(database: database)
-            let second = try Server(database: database)
-            try await first.waitUntilHealthy()
-            try await second.waitUntilHealthy()
+            let (first, second) = try await Self.twoServers(database: database)
 
             func signIn(on server: Server, email: String) async throws -> String {
                 let token = TokenMinter.mint(name: "Customer", email: email, secret: account.sharedSecret)
@@ -85,10 +90,7 @@ struct MultiProcessTests {
     @Test("Search on one process finds what was written through another at once (each process's index follows the database)")
     func searchAcrossProcesses() async throws {
         try await LanternBinary.withAccount("Searched", adminEmail: "ops@searched.example", adminPassword: "searched-pass") { database, account in
-            let writer = try Server(database: database)
-            let reader = try Server(database: database)
-            try await writer.waitUntilHealthy()
-            try await reader.waitUntilHealthy()
+            let (writer, reader) = try await Self.twoServers(database: database)
             let api = "\(writer.base)/api/v2/solutions"
             func search(_ term: String) async throws -> [Int] {
                 let (status, body) = try await http("GET", "\(reader.base)/widget/v1/widgets/\(account.widgetID)/articles?query=\(term)")
@@ -113,10 +115,7 @@ struct MultiProcessTests {
     @Test("A widget one process keeps in memory is read again as soon as another process changes the database")
     func widgetAcrossProcesses() async throws {
         try await LanternBinary.withAccount("Kept", adminEmail: "ops@kept.example", adminPassword: "kept-password") { database, account in
-            let writer = try Server(database: database)
-            let reader = try Server(database: database)
-            try await writer.waitUntilHealthy()
-            try await reader.waitUntilHealthy()
+            let (writer, reader) = try await Self.twoServers(database: database)
             let api = "\(writer.base)/api/v2"
             let widget = "\(reader.base)/widget/v1/widgets/\(account.widgetID)"
             func search(_ term: String) async throws -> [Int] {
@@ -153,10 +152,7 @@ struct MultiProcessTests {
     func rateLimitAcrossProcesses() async throws {
         try await LanternBinary.withAccount("Limited", adminEmail: "ops@limited.example", adminPassword: "limited-pass") { database, account in
             let environment = ["LANTERN_TICKET_RATE_LIMIT": "3/600"]
-            let first = try Server(database: database, environment: environment)
-            let second = try Server(database: database, environment: environment)
-            try await first.waitUntilHealthy()
-            try await second.waitUntilHealthy()
+            let (first, second) = try await Self.twoServers(database: database, environment: environment)
             let ticket = ["name": "Busy Sender", "email": "busy@example.com", "subject": "Again", "description": "And again."]
             var statuses: [Int] = []
             for server in [first, second, first, second] {

@@ -151,7 +151,8 @@ enum KnowledgeBaseReader {
     /// `search_version` read with the widget in this request, and every change that a search could see (a
     /// translation, an article's status, folder or languages, a folder's visibility or category, its companies)
     /// raises that version, so the index is exactly the database as of that read.
-    private static func search(_ scope: ReadingScope, query: SearchQuery, limit: Int, offset: Int, index: SearchIndex) -> (hits: [Hit], total: Int, databaseTime: Duration) {
+    private static func search(_ scope: ReadingScope, query: SearchQuery, limit: Int, offset: Int,
+                               index: SearchIndex) -> (hits: [Hit], total: Int, databaseTime: Duration) {
         let filter = SearchIndex.Filter(categoryIDs: Set(scope.categoryIDs), viewer: scope.viewer, language: scope.language)
         let ranked = index.search(query, filter: filter, offset: offset, limit: limit)
         let highlighter = SnippetBuilder.Highlighter(query)

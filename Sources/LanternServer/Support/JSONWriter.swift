@@ -13,11 +13,25 @@ struct JSONWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func int(_ value: Int) {
+    /// `"key":value` inside an object, after a comma unless it is the object's first member.
+    mutating func member(_ key: StaticString, _ value: Int, first: Bool = false) {
+        self.key(key, first: first)
         bytes.append(contentsOf: String(value).utf8)
     }
 
-    mutating func string(_ value: String) {
+    mutating func member(_ key: StaticString, _ value: String, first: Bool = false) {
+        self.key(key, first: first)
+        string(value)
+    }
+
+    private mutating func key(_ key: StaticString, first: Bool) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\""))
+        raw(key)
+        raw("\":")
+    }
+
+    private mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {
