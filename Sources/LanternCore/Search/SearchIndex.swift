@@ -93,7 +93,6 @@ public final class SearchIndex: Sendable {
         let folder: Int32
         let language: Int16
         let primaryLanguage: Int16
-        let length: Float
     }
 
     fileprivate struct Display {
@@ -133,13 +132,14 @@ public final class SearchIndex: Sendable {
         fileprivate var folders: [Folder] = []
         fileprivate var folderIDs: [Int] = []
         fileprivate var displays: [Display] = []
+        /// Each document's number of words.
+        fileprivate var lengths: [Float] = []
         fileprivate var languageIDs: [String: Int16] = [:]
         fileprivate var termIDs: [String: Int32] = [:]
         private var stems: [String: Int32] = [:]
         fileprivate var postings: [[Posting]] = []
         fileprivate var documents: [DocumentInfo] = []
         fileprivate var articleLanguages: [Int: UInt64] = [:]
-        fileprivate var totalLength: Float = 0
         private var counts: [Int32: (title: Int, body: Int)] = [:]
 
         /// `folders`: every folder of the account; documents in other folders are left out.
@@ -162,10 +162,9 @@ public final class SearchIndex: Sendable {
             let language = languageID(document.language)
             articleLanguages[document.articleID, default: 0] |= 1 << UInt64(min(Int(language), 63))
             documents.append(DocumentInfo(translationID: document.translationID, articleID: document.articleID, folder: folder,
-                                          language: language, primaryLanguage: languageID(document.primaryLanguage),
-                                          length: Float(length)))
+                                          language: language, primaryLanguage: languageID(document.primaryLanguage)))
+            lengths.append(Float(length))
             displays.append(Display(title: document.displayTitle, text: document.displayText))
-            totalLength += Float(length)
         }
 
         /// Counts the terms of `text` into `counts`; returns its number of words.
@@ -226,8 +225,8 @@ public final class SearchIndex: Sendable {
             let hits = Float(list.count)
             return max(1e-6, logf((count - hits + 0.5) / (hits + 0.5)))
         }
-        let averageLength = max(1, builder.totalLength / count)
-        lengthNorms = builder.documents.map { Self.k1 * (1 - Self.b + Self.b * $0.length / averageLength) }
+        let averageLength = max(1, builder.lengths.reduce(0, +) / count)
+        lengthNorms = builder.lengths.map { Self.k1 * (1 - Self.b + Self.b * $0 / averageLength) }
     }
 
     /// The page `offset..<offset+limit` of the visible translations matching `query`, best first. Articles matching

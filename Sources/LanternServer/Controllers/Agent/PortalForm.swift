@@ -19,9 +19,40 @@ struct PortalForm: Sendable {
         self.init(encoded: request.body.string ?? "")
     }
 
-    private static func decode(_ raw: Substring) -> String {
-        let spaced = raw.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
+    /// One name or value decoded; a malformed escape is taken literally (only `+` becomes a space).
+    static func decode(_ raw: Substring) -> String {
+        formDecoded(raw.utf8) ?? raw.replacingOccurrences(of: "+", with: " ")
+    }
+
+    /// A form-encoded part decoded: `+` is a space, `%XX` a byte; `nil` when an escape is malformed or the
+    /// bytes are not UTF-8 (`decode` then keeps the text as sent).
+    static func formDecoded(_ part: Substring.UTF8View) -> String? {
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(part.count)
+        var index = part.startIndex
+        while index < part.endIndex {
+            let byte = part[index]
+            index = part.index(after: index)
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(0x20)
+            case UInt8(ascii: "%"):
+                guard index < part.endIndex, let high = hex(part[index]) else { return nil }
+                index = part.index(after: index)
+                guard index < part.endIndex, let low = hex(part[index]) else { return nil }
+                index = part.index(after: index)
+                bytes.append(high << 4 | low)
+            default: bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// The first value of `name` (also accepted as `name[]`).

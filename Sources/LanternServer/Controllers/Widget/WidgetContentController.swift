@@ -296,44 +296,10 @@ extension Request {
         var parameters: [String: String] = [:]
         for pair in (url.query ?? "").split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ part: Substring) -> String {
-                Self.formDecoded(part.utf8) ?? String(part).replacingOccurrences(of: "+", with: " ")
-            }
-            let key = decode(parts[0])
-            if parameters[key] == nil { parameters[key] = parts.count > 1 ? decode(parts[1]) : "" }
+            let key = PortalForm.decode(parts[0])
+            if parameters[key] == nil { parameters[key] = parts.count > 1 ? PortalForm.decode(parts[1]) : "" }
         }
         storage[QueryParametersKey.self] = parameters
         return parameters[name]
-    }
-
-    /// A form-encoded query part decoded: `+` is a space, `%XX` a byte; `nil` when an escape is malformed or the
-    /// bytes are not UTF-8 (the caller then keeps the text as sent).
-    static func formDecoded(_ part: Substring.UTF8View) -> String? {
-        func hex(_ byte: UInt8) -> UInt8? {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-            default: nil
-            }
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(part.count)
-        var index = part.startIndex
-        while index < part.endIndex {
-            let byte = part[index]
-            index = part.index(after: index)
-            switch byte {
-            case UInt8(ascii: "+"): bytes.append(0x20)
-            case UInt8(ascii: "%"):
-                guard index < part.endIndex, let high = hex(part[index]) else { return nil }
-                index = part.index(after: index)
-                guard index < part.endIndex, let low = hex(part[index]) else { return nil }
-                index = part.index(after: index)
-                bytes.append(high << 4 | low)
-            default: bytes.append(byte)
-            }
-        }
-        return String(validating: bytes, as: UTF8.self)
     }
 }
