@@ -35,7 +35,8 @@ let package = Package(
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-            ]
+            ],
+            resources: [.embedInCode("OpenAPI/openapi.json")]
         ),
         /// The `lantern` executable: argument parsing and the entry point.
         .executableTarget(
@@ -56,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "token-benchmark",
             dependencies: ["LanternCore", .product(name: "Crypto", package: "swift-crypto")],
-            path: "Benchmarks/TokenBenchmark"
+            path: "benchmarks/token-benchmark"
         ),
         .testTarget(
             name: "LanternCoreTests",

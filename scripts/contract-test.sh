@@ -13,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SCHEMATHESIS_VERSION=4.32.5
+SPEC_VALIDATOR_VERSION=0.9.0
 MAX_EXAMPLES=${CONTRACT_MAX_EXAMPLES:-25}
 SEED=${CONTRACT_SEED:-20261125}
 USE_POSTGRES=0
@@ -30,6 +31,11 @@ echo "==> API contract: Schemathesis against a live lantern serve, from its /ope
 if ! python3 -c 'import schemathesis, sys; sys.exit(schemathesis.__version__.split(".")[0] != "4")' >/dev/null 2>&1; then
     echo "==> Installing Schemathesis $SCHEMATHESIS_VERSION (PyPI)"
     PIP_ROOT_USER_ACTION=ignore python3 -m pip install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+fi
+
+if ! python3 -c 'import openapi_spec_validator' >/dev/null 2>&1; then
+    echo "==> Installing openapi-spec-validator $SPEC_VALIDATOR_VERSION (PyPI)"
+    PIP_ROOT_USER_ACTION=ignore python3 -m pip install -q --disable-pip-version-check "openapi-spec-validator==$SPEC_VALIDATOR_VERSION"
 fi
 
 BIN="${LANTERN_BIN_DIR:-$(swift build --show-bin-path)}"
@@ -82,6 +88,17 @@ until curl -sf --max-time 5 "$BASE/healthz" >/dev/null 2>&1; do
     fi
     sleep 0.5
 done
+
+# --- The document itself: valid OpenAPI 3.1 (openapi-spec-validator), as the server serves it --------------------
+
+curl -sf --max-time 10 "$BASE/openapi.json" -o "$TMP/openapi.json"
+python3 - "$TMP/openapi.json" <<'PY'
+import json, sys
+from openapi_spec_validator import OpenAPIV31SpecValidator, validate
+document = json.load(open(sys.argv[1]))
+validate(document, cls=OpenAPIV31SpecValidator)
+print(f"==> openapi.json is valid OpenAPI {document['openapi']} ({len(document['paths'])} paths)")
+PY
 
 # --- Fixtures: real resources for the path parameters, so requests reach past the 404s ---------------------------
 # Each item operation gets its own resource; DELETE operations get throwaway ones, so that deleting does not take

@@ -43,6 +43,13 @@ public struct EmbedOrigin: Hashable, Sendable, CustomStringConvertible {
         port = parts.port
     }
 
+    /// A concrete origin (`https://help.example.com:8443`: no `*.`, no `:*`), such as a configured public URL or
+    /// one built from request headers; `nil` for a pattern or anything else.
+    public static func concrete(_ raw: String) -> EmbedOrigin? {
+        guard let parsed = EmbedOrigin(raw), !parsed.isWildcardSubdomain, parsed.port != .any else { return nil }
+        return parsed
+    }
+
     /// The normalised pattern: `https://*.example.com`, `http://localhost:*`, `https://help.example.com:8443`.
     public var description: String {
         var text = scheme + "://" + (isWildcardSubdomain ? "*." : "") + host

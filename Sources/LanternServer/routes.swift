@@ -1,34 +1,71 @@
 import Vapor
 
+/// Every route group Lantern serves, in one place: what a path reaches and which middleware guards it.
 func routes(_ app: Application) throws {
+    // Operations: health, Prometheus metrics, the OpenAPI document.
     try app.register(collection: HealthController())
     try app.register(collection: MetricsController())
     try app.register(collection: OpenAPIController())
-    try app.register(collection: WidgetSessionController())
-    try app.register(collection: WidgetContentController())
-    try app.register(collection: WidgetTicketController())
-    try registerWidgetEmbedding(app)
 
+    // The widget: its static files, and the API its frame calls (anonymous, or the widget session as Bearer). Only
+    // the widget config is readable cross-origin (by the loader, on the origins the widget allows).
+    let widget = app.grouped(WidgetConfigCORSMiddleware())
+    try widget.register(collection: WidgetAssetsController(publicDirectoryOf: app))
+    try widget.register(collection: WidgetSessionController())
+    try widget.register(collection: WidgetContentController())
+    try widget.register(collection: WidgetTicketController())
+
+    // The admin API (`/api/v2`, Freshdesk-style): every caller is an API key; bots may only search.
     let api = app.grouped("api", "v2").grouped(APIKeyAuthenticator())
-    try api.register(collection: WidgetSecurityController())
-    try api.register(collection: SolutionCategoryController())
-    try api.register(collection: SolutionFolderController())
     try api.register(collection: SolutionSearchController())
-    try api.register(collection: ArticleVotesController())
-    try api.register(collection: SolutionArticleController())
-    try api.register(collection: CompanyController())
-    try api.register(collection: ContactController())
-    try api.register(collection: WidgetAdminController())
-    try api.register(collection: TicketController())
-    try api.register(collection: TicketWebhookController())
+    let agentAPI = api.grouped(APIRoleGuard.agents)
+    try agentAPI.register(collection: SolutionCategoryController())
+    try agentAPI.register(collection: SolutionFolderController())
+    try agentAPI.register(collection: ArticleVotesController())
+    try agentAPI.register(collection: SolutionArticleController())
+    try agentAPI.register(collection: CompanyController())
+    try agentAPI.register(collection: ContactController())
+    try agentAPI.register(collection: TicketController())
+    let adminAPI = api.grouped(APIRoleGuard.admins)
+    try adminAPI.register(collection: WidgetSecurityController())
+    try adminAPI.register(collection: WidgetAdminController())
+    try adminAPI.register(collection: TicketWebhookController())
 
-    // The agent portal and the customer portal (server-rendered HTML).
-    try app.register(collection: PortalAssetsController())
+    // The portals' shared style sheet and script.
+    try app.register(collection: PortalAssetsController(publicDirectoryOf: app))
+
+    // The agent portal (`/agent`, server-rendered HTML): sign-in, then pages for agents and pages for admins.
     let agentPortal = app.grouped(PortalErrorMiddleware(site: "Lantern agent portal"))
     try agentPortal.register(collection: AgentAuthController())
-    try agentPortal.grouped("agent").grouped(AgentSessionMiddleware()).register(collection: AgentPortalRoutes())
-    try app.grouped(PortalErrorMiddleware(site: "Help center")).register(collection: SupportController())
+    let signedIn = agentPortal.grouped("agent").grouped(AgentSessionMiddleware())
+    AgentAuthController.bootSignedIn(signedIn)
+    try signedIn.register(collection: AgentCategoryController())
+    try signedIn.register(collection: AgentFolderController())
+    try signedIn.register(collection: AgentArticleController())
+    try signedIn.register(collection: AgentFeedbackController())
+    try signedIn.register(collection: AgentTicketController())
+    try signedIn.register(collection: AgentContactController())
+    try signedIn.register(collection: AgentCompanyController())
+    try signedIn.register(collection: AgentAPIKeyController())
+    let admins = signedIn.grouped(AgentAdminGuard())
+    try admins.register(collection: AgentTeamController())
+    try admins.register(collection: AgentWidgetController())
+    try admins.register(collection: AgentWidgetSecurityController())
+    // Any other page under /agent: an HTML 404 rather than the API's JSON one.
+    signedIn.get("**") { _ -> Response in throw PortalError(status: .notFound, title: "Not found", message: "There is no such page.") }
 
+    // The customer portal (`/support`, server-rendered HTML): every page knows its reader (`SupportContextMiddleware`).
+    let support = app.grouped(PortalErrorMiddleware(site: "Help center")).grouped("support")
+    let reading = support.grouped(SupportContextMiddleware())
+    try reading.register(collection: SupportKnowledgeBaseController())
+    try reading.register(collection: SupportArticleController())
+    try reading.register(collection: SupportSearchController())
+    try reading.register(collection: SupportSignInController())
+    try reading.register(collection: SupportProfileController())
+    // Any other page under /support: an HTML 404 (even before the help center has a widget).
+    support.get("**") { _ -> Response in throw PortalError(status: .notFound, title: "Not found", message: "There is no such page.") }
+
+    // The stand-in customer website of `lantern serve --demo`.
     if app.lantern.demo {
         try app.register(collection: DemoSiteController())
     }

@@ -106,6 +106,38 @@ struct WidgetTokenPolicyTests {
         #expect(rejection(token(claims(exp: clock * 1000)))?.message.contains("milliseconds") == true)
     }
 
+    @Test("A header with crit is refused as malformed, whatever it lists (RFC 7515 §4.1.11)", arguments: [
+        JSONValue.array([.string("exp")]), .array([.string("b64")]), .array([]), .string("b64"), .null,
+    ])
+    func critical(crit: JSONValue) {
+        let header: [String: JSONValue] = ["alg": .string("HS256"), "typ": .string("JWT"), "crit": crit, "b64": .bool(true)]
+        let signed = TokenMinter.sign(claims: claims(), secret: secret, header: header)
+        let refused = rejection(signed)
+        #expect(refused?.code == .malformedToken)
+        #expect(refused?.message.contains("crit") == true)
+        #expect(TokenInspection.inspect(signed, secret: secret, now: now).verdict?.code == .malformedToken)
+        #expect(rejection(signed, secret: "another-secret")?.code == .malformedToken, "a structure check, before the signature")
+    }
+
+    @Test("A name is limited in characters and in code points both")
+    func nameLength() {
+        let limit = WidgetTokenPolicy.maximumNameLength
+        #expect(rejection(token(claims(name: String(repeating: "a", count: limit)))) == nil)
+        #expect(rejection(token(claims(name: String(repeating: "a", count: limit + 1))))?.code == .invalidClaim)
+        let stacked = "Z" + String(repeating: "\u{301}", count: 2000)
+        #expect(stacked.count == 1)
+        let refused = rejection(token(claims(name: stacked)))
+        #expect(refused?.code == .invalidClaim)
+        #expect(refused?.message.contains("name") == true)
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}\u{200D}\u{1F466}"
+        #expect(rejection(token(claims(name: "Ana " + String(repeating: family, count: 100)))) == nil)
+        let scalars = WidgetTokenPolicy.maximumNameScalars, accented = "e\u{301}\u{302}\u{303}\u{304}"
+        let longest = String(repeating: accented, count: scalars / 5) + String(repeating: "a", count: scalars % 5)
+        #expect(longest.count <= limit && longest.unicodeScalars.count == scalars)
+        #expect(rejection(token(claims(name: longest))) == nil)
+        #expect(rejection(token(claims(name: longest + "\u{305}")))?.code == .invalidClaim)
+    }
+
     @Test("Inspection reports every check and the same verdict as verification")
     func inspection() {
         var expiredAndNameless = claims(exp: clock - 3600)

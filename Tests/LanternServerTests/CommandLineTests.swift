@@ -162,6 +162,25 @@ struct CommandLineTests {
         #expect(output.stderr.contains("LANTERN_TICKET_RATE_LIMIT"))
     }
 
+    @Test("A setting lantern serve cannot use stops it with exit code 2 and a message naming the variable", arguments: [
+        ("LANTERN_BEHIND_PROXY", "maybe"), ("LOG_LEVEL", "verbose"), ("LANTERN_BCRYPT_COST", "abc"),
+        ("LANTERN_BCRYPT_COST", "40"), ("LANTERN_SEARCH_INDEX", "elastic"), ("LANTERN_SUPPORT_WIDGET", "x"),
+    ])
+    func badSetting(variable: String, value: String) throws {
+        let output = try LanternBinary.run(["serve", "--port", "0"], database: LanternBinary.testDatabaseURL,
+                                           extraEnvironment: [variable: value])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains(variable) && output.stderr.contains("\"\(value)\""), "stderr: \(output.stderr)")
+        #expect(output.stdout.isEmpty)
+    }
+
+    @Test("lantern --version prints the version")
+    func version() throws {
+        let output = try LanternBinary.run(["--version"], database: nil)
+        #expect(output.status == 0)
+        #expect(output.stdout == LanternVersion.current + "\n")
+    }
+
     @Test("A DATABASE_URL that names no supported database is a usage error")
     func badDatabaseURL() throws {
         let output = try LanternBinary.run(["migrate"], database: "mysql://localhost/lantern")

@@ -199,7 +199,7 @@ struct AgentPortalTests {
             #expect(!editor.contains("<script>alert(2)"))
             #expect(!editor.contains("onerror"))
 
-            app.portal.supportWidgetID = account.widgetID
+            app.lantern.supportWidgetID = account.widgetID
             let support = try await app.testing().sendRequest(.GET, "/support/solutions/articles/\(try article.requireID())")
             #expect(support.status == .ok)
             #expect(support.body.string.contains("Title &lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -371,7 +371,7 @@ struct AgentPortalTests {
             #expect(confirm.body.string.contains("Every signed-in customer will be signed out"))
 
             let session = try await app.signIn(account)
-            app.portal.supportWidgetID = account.widgetID
+            app.lantern.supportWidgetID = account.widgetID
             let customer = PortalBrowser(app)
             let token = TokenMinter.mint(name: "Alice", email: "alice@acme.example", secret: account.sharedSecret)
             #expect(try await customer.get("/support/login/jwt?token=\(token)").status == .seeOther)
@@ -428,7 +428,7 @@ struct CustomerPortalTests {
     /// An account with a public folder, a logged-in folder and a folder for Acme only.
     func seed(_ app: Application) async throws -> (AccountProvisioner.Result, acme: Int, public: Int, private: Int) {
         let account = try await makeAccount(app)
-        app.portal.supportWidgetID = account.widgetID
+        app.lantern.supportWidgetID = account.widgetID
         let acme = Company(accountID: account.accountID, name: "Acme", domains: ["acme.example"])
         try await acme.create(on: app.db)
         let globex = Company(accountID: account.accountID, name: "Globex", domains: ["globex.example"])

@@ -224,11 +224,11 @@ struct WidgetContentTests {
 
     @Test("Query strings: + is a space, %XX a byte; malformed escapes and bytes that are not UTF-8 are refused")
     func formDecoding() {
-        #expect(PortalForm.formDecoded("change+my%20pass%C3%A9word%2B1"[...].utf8) == "change my passéword+1")
-        #expect(PortalForm.formDecoded("plain"[...].utf8) == "plain")
-        #expect(PortalForm.formDecoded(""[...].utf8) == "")
+        #expect(URLEncodedForm.formDecoded("change+my%20pass%C3%A9word%2B1"[...].utf8) == "change my passéword+1")
+        #expect(URLEncodedForm.formDecoded("plain"[...].utf8) == "plain")
+        #expect(URLEncodedForm.formDecoded(""[...].utf8) == "")
         for malformed in ["%", "%2", "%zz", "a%C3", "%FF%FE"] {
-            #expect(PortalForm.formDecoded(malformed[...].utf8) == nil, "\(malformed)")
+            #expect(URLEncodedForm.formDecoded(malformed[...].utf8) == nil, "\(malformed)")
         }
     }
 

@@ -125,8 +125,8 @@ struct WidgetEmbeddingTests {
     @Test("Without the asset files the routes answer a JSON 404, not a crash")
     func missingAssets() async throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("lantern-public-\(UUID().uuidString)").path
-        #expect(WidgetAssets.locateDirectory(workingDirectory: empty, environment: ["LANTERN_PUBLIC_DIR": empty]) != empty)
-        let assets = WidgetAssets.load(directory: nil)
+        #expect(throws: LanternSettings.InvalidSetting.self) { try LanternSettings.fromEnvironment(["LANTERN_PUBLIC_DIR": empty]) }
+        let assets = WidgetAssets.load(directory: URL(fileURLWithPath: empty))
         try await withLantern { app in
             try app.grouped("missing").register(collection: WidgetAssetsController(assets: assets))
             let response = try await app.testing().sendRequest(.GET, "missing/widget/v1/loader.js")
@@ -141,13 +141,14 @@ struct WidgetEmbeddingTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("widget"), withIntermediateDirectories: true)
         try Data("/* custom */".utf8).write(to: directory.appendingPathComponent("widget/loader.js"))
-        let located = WidgetAssets.locateDirectory(workingDirectory: "/nonexistent", environment: ["LANTERN_PUBLIC_DIR": directory.path])
+        let located = try LanternSettings.fromEnvironment(["LANTERN_PUBLIC_DIR": directory.path]).publicDirectory
         #expect(located == directory.path)
-        let assets = WidgetAssets.load(directory: located)
+        let assets = WidgetAssets.load(directory: URL(fileURLWithPath: located))
         #expect(assets.files["loader.js"]?.bytes == Array("/* custom */".utf8))
         #expect(assets.files["widget.js"] == nil)
-        // Unset, the repository's Public/ is found from the working directory or the source checkout.
-        #expect(WidgetAssets.locateDirectory(workingDirectory: "/nonexistent", environment: [:]) != nil)
+        // Unset, it is Public/ in the working directory: the repository's, for the tests.
+        #expect(try LanternSettings.fromEnvironment([:]).publicDirectory == "Public")
+        try await withLantern { app in #expect(WidgetAssets.load(directory: app.publicDirectory).files["loader.js"] != nil) }
     }
 
     @Test("/demo embeds the widget the documented way; /demo/token mints demo customers' tokens server-side")

@@ -79,7 +79,7 @@ struct WidgetSessionTests {
             // A session of one account is not valid for another account's widget.
             let claims = try #require(WidgetSessionToken.verify(a.session_token, secret: first.sharedSecret))
             #expect(claims.accountID == first.accountID)
-            await #expect(throws: APIError.self) {
+            await #expect(throws: AppError.self) {
                 _ = try await WidgetSessionService.authenticate(token: a.session_token, accountID: second.accountID, on: app.db)
             }
         }
@@ -174,7 +174,7 @@ struct WidgetSessionTests {
             #expect(response.error?.code == "session_expired")
 
             let long = try await app.signIn(account, lifetime: 7200)
-            await #expect(throws: APIError.sessionExpired) {
+            await #expect(throws: AppError.sessionExpired) {
                 _ = try await WidgetSessionService.authenticate(token: long.session_token, accountID: nil, on: app.db,
                                                                 now: Date().addingTimeInterval(7201))
             }
@@ -211,8 +211,8 @@ extension TestSession {
     }
 }
 
-extension APIError: Equatable {
-    public static func == (lhs: APIError, rhs: APIError) -> Bool {
+extension AppError: Equatable {
+    public static func == (lhs: AppError, rhs: AppError) -> Bool {
         lhs.status == rhs.status && lhs.code == rhs.code
     }
 }

@@ -1,6 +1,7 @@
 /// Article HTML, reduced to an allow-list of tags and attributes with safe URLs, and its plain text.
-/// Everything else is dropped (scripts and styles with their content); text is re-escaped, so the output is
-/// well-formed and can be inserted into a page as is.
+/// Everything else is dropped (scripts and styles with their content). Character references are decoded with the
+/// whole HTML5 table and only `&`, `<`, `>` and quotes are escaped again, so the output is well-formed, can be
+/// inserted into a page as is, and sanitises to itself.
 public enum HTMLSanitizer {
     static let allowedTags: Set<String> = [
         "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "b", "em", "i", "u", "s", "code",
@@ -22,10 +23,24 @@ public enum HTMLSanitizer {
 
     /// The allow-listed HTML of `html`.
     public static func sanitize(_ html: String) -> String {
+        walk(html).html
+    }
+
+    /// What `sanitize` would lose without a trace: an element dropped with its content (`<svg>`, `<style>`,
+    /// `<title>`, `<script>`, …), a comment or declaration, or a quoted attribute value left open takes the rest
+    /// of the article with it. One message each, such as "unclosed <svg>" or "unclosed <!--"; none for HTML that
+    /// sanitises without such a loss. Refuse HTML with problems rather than store what `sanitize` makes of it.
+    public static func problems(_ html: String) -> [String] {
+        walk(html).problems
+    }
+
+    /// The sanitised HTML and its problems, in one pass.
+    private static func walk(_ html: String) -> (html: String, problems: [String]) {
         var output = ""
         var open: [String] = []
         var skipping: String? = nil
-        for token in HTMLTokenizer(html) {
+        var tokenizer = HTMLTokenizer(html)
+        while let token = tokenizer.next() {
             if let skipped = skipping {
                 if case .endTag(let name) = token, name == skipped { skipping = nil }
                 continue
@@ -60,7 +75,8 @@ public enum HTMLSanitizer {
             }
         }
         for closing in open.reversed() { output += "</\(closing)>" }
-        return output
+        let problems = [skipping.map { "unclosed <\($0)>" }, tokenizer.unclosed.map { "unclosed \($0)" }]
+        return (output, problems.compactMap { $0 })
     }
 
     /// The visible text of `html`: tags removed, entities decoded, blocks separated by spaces, white space collapsed.
@@ -115,159 +131,5 @@ public enum HTMLSanitizer {
             return allowed.contains(scheme) ? url : nil
         }
         return url
-    }
-}
-
-/// A forgiving HTML tokenizer: start tags with attributes, end tags and text (entities decoded). Comments,
-/// doctypes and processing instructions are skipped; a `<` that does not open a tag is text.
-struct HTMLTokenizer: Sequence, IteratorProtocol {
-    enum Token: Equatable {
-        case text(String)
-        case startTag(String, [(String, String)], selfClosing: Bool)
-        case endTag(String)
-
-        static func == (lhs: Token, rhs: Token) -> Bool {
-            switch (lhs, rhs) {
-            case (.text(let a), .text(let b)): a == b
-            case (.endTag(let a), .endTag(let b)): a == b
-            case (.startTag(let a, let x, let s), .startTag(let b, let y, let t)):
-                a == b && s == t && x.map { $0.0 + "=" + $0.1 } == y.map { $0.0 + "=" + $0.1 }
-            default: false
-            }
-        }
-    }
-
-    private let scalars: [Unicode.Scalar]
-    private var index = 0
-
-    init(_ html: String) {
-        scalars = Array(html.unicodeScalars)
-    }
-
-    mutating func next() -> Token? {
-        while index < scalars.count {
-            if scalars[index] == "<", let token = tag() { return token }
-            if scalars[index] == "<", index + 1 < scalars.count, scalars[index + 1] == "!" || scalars[index + 1] == "?" {
-                skipDeclaration()
-                continue
-            }
-            return text()
-        }
-        return nil
-    }
-
-    private mutating func text() -> Token {
-        let start = index
-        index += 1
-        while index < scalars.count, scalars[index] != "<" { index += 1 }
-        return .text(Self.decodeEntities(scalars[start..<index]))
-    }
-
-    private mutating func skipDeclaration() {
-        if index + 3 < scalars.count, scalars[index + 2] == "-", scalars[index + 3] == "-" {
-            index += 4
-            while index < scalars.count {
-                if scalars[index] == "-", index + 2 < scalars.count, scalars[index + 1] == "-", scalars[index + 2] == ">" {
-                    index += 3
-                    return
-                }
-                index += 1
-            }
-            return
-        }
-        while index < scalars.count, scalars[index] != ">" { index += 1 }
-        index += 1
-    }
-
-    /// A tag starting at `<`, or `nil` (leaving `index` alone) if this `<` is text.
-    private mutating func tag() -> Token? {
-        var cursor = index + 1
-        let closing = cursor < scalars.count && scalars[cursor] == "/"
-        if closing { cursor += 1 }
-        let nameStart = cursor
-        while cursor < scalars.count, Self.isNameScalar(scalars[cursor]) { cursor += 1 }
-        guard cursor > nameStart, Self.isLetter(scalars[nameStart]) else { return nil }
-        let name = String(String.UnicodeScalarView(scalars[nameStart..<cursor])).lowercased()
-        var attributes: [(String, String)] = []
-        var selfClosing = false
-        while cursor < scalars.count {
-            let scalar = scalars[cursor]
-            if scalar == ">" { cursor += 1; break }
-            if scalar == "/" { selfClosing = true; cursor += 1; continue }
-            if scalar.properties.isWhitespace { cursor += 1; continue }
-            let attributeStart = cursor
-            while cursor < scalars.count, !scalars[cursor].properties.isWhitespace, scalars[cursor] != "=", scalars[cursor] != ">",
-                  scalars[cursor] != "/" || cursor == attributeStart { cursor += 1 }
-            let attribute = String(String.UnicodeScalarView(scalars[attributeStart..<cursor])).lowercased()
-            while cursor < scalars.count, scalars[cursor].properties.isWhitespace { cursor += 1 }
-            var value = ""
-            if cursor < scalars.count, scalars[cursor] == "=" {
-                cursor += 1
-                while cursor < scalars.count, scalars[cursor].properties.isWhitespace { cursor += 1 }
-                if cursor < scalars.count, scalars[cursor] == "\"" || scalars[cursor] == "'" {
-                    let quote = scalars[cursor]
-                    let valueStart = cursor + 1
-                    cursor = valueStart
-                    while cursor < scalars.count, scalars[cursor] != quote { cursor += 1 }
-                    value = Self.decodeEntities(scalars[valueStart..<Swift.min(cursor, scalars.count)])
-                    cursor += 1
-                } else {
-                    let valueStart = cursor
-                    while cursor < scalars.count, !scalars[cursor].properties.isWhitespace, scalars[cursor] != ">" { cursor += 1 }
-                    value = Self.decodeEntities(scalars[valueStart..<cursor])
-                }
-            }
-            if !attribute.isEmpty, !attributes.contains(where: { $0.0 == attribute }) { attributes.append((attribute, value)) }
-        }
-        index = cursor
-        return closing ? .endTag(name) : .startTag(name, attributes, selfClosing: selfClosing)
-    }
-
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
-    }
-
-    private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
-        isLetter(scalar) || (0x30...0x39).contains(scalar.value) || scalar == "-"
-    }
-
-    static let namedEntities: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}", "copy": "©", "reg": "®",
-        "trade": "™", "hellip": "…", "mdash": "—", "ndash": "–", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”",
-        "laquo": "«", "raquo": "»", "euro": "€", "pound": "£", "eacute": "é", "egrave": "è", "ecirc": "ê", "agrave": "à",
-        "acirc": "â", "ccedil": "ç", "ocirc": "ô", "ucirc": "û", "ugrave": "ù", "icirc": "î", "iuml": "ï", "euml": "ë",
-        "auml": "ä", "ouml": "ö", "uuml": "ü", "szlig": "ß", "Eacute": "É", "Agrave": "À", "ntilde": "ñ", "deg": "°",
-        "middot": "·", "bull": "•", "times": "×",
-    ]
-
-    /// Text with character references decoded; unknown references stay as written.
-    static func decodeEntities(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var out = String.UnicodeScalarView()
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            guard scalar == "&", let semicolon = scalars[index...].prefix(12).firstIndex(of: ";") else {
-                out.append(scalar)
-                index += 1
-                continue
-            }
-            let name = String(String.UnicodeScalarView(scalars[(index + 1)..<semicolon]))
-            var decoded: String? = nil
-            if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
-            } else if name.hasPrefix("#") {
-                decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
-            } else {
-                decoded = namedEntities[name]
-            }
-            if let decoded, decoded != "\u{0}" {
-                out.append(contentsOf: decoded.unicodeScalars)
-                index = semicolon + 1
-            } else {
-                out.append(scalar)
-                index += 1
-            }
-        }
-        return String(out)
     }
 }

@@ -36,11 +36,3 @@ public struct RateLimit: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(count)/\(seconds)" }
 }
-
-/// A `LANTERN_TICKET_RATE_LIMIT` value that is neither `COUNT/SECONDS` nor `off`.
-public struct RateLimitSyntaxError: Error, CustomStringConvertible {
-    public let value: String
-    public var description: String {
-        "Invalid rate limit \"\(value)\": write COUNT/SECONDS (e.g. 20/600) or off."
-    }
-}

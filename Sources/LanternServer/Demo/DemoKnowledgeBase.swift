@@ -6,46 +6,6 @@
 // translations for most articles; a few articles are deliberately English-only so the
 // fallback to the primary language can be demonstrated.
 
-/// Who may see a demo folder; raw values match the folder visibility codes of the data model.
-enum DemoVisibility: Int, Sendable {
-    case allUsers = 1, loggedInUsers = 2, agents = 3, selectedCompanies = 4, bots = 5
-}
-
-/// One translation of a demo article: a language code plus the translated title and HTML body.
-struct DemoTranslation: Sendable {
-    let language: String
-    let title: String
-    let body: String
-}
-
-/// A demo help-center article with its English content and any translations.
-struct DemoArticle: Sendable {
-    /// English title.
-    let title: String
-    /// English HTML body.
-    let body: String
-    let tags: [String]
-    /// French ("fr") translation for most articles; empty for a few English-only ones.
-    let translations: [DemoTranslation]
-}
-
-/// A demo folder: a group of articles sharing one visibility setting.
-struct DemoFolder: Sendable {
-    let name: String
-    let description: String
-    let visibility: DemoVisibility
-    /// Domains of the companies that may see a `.selectedCompanies` folder ("acme.example", "globex.example"); empty otherwise.
-    let companyDomains: [String]
-    let articles: [DemoArticle]
-}
-
-/// A demo category: a top-level section of the knowledge base containing folders.
-struct DemoCategory: Sendable {
-    let name: String
-    let description: String
-    let folders: [DemoFolder]
-}
-
 /// The complete demo knowledge base for the fictional "Brightbill" invoicing app.
 enum DemoKnowledgeBase {
     /// All demo categories, in display order.

@@ -1,11 +1,5 @@
 import Vapor
 
-/// Lantern's OpenAPI document (the JSON text is in `OpenAPIDocument+JSON.swift`).
-enum OpenAPIDocument {
-    /// The document's bytes, as served.
-    static let data = Data(json.utf8)
-}
-
 /// `GET /openapi.json`: the OpenAPI 3.1 document of the admin API (`/api/v2`) and the widget API (`/widget/v1`).
 struct OpenAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {

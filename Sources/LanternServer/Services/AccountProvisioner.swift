@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 import LanternCore
@@ -117,12 +116,5 @@ public enum AccountProvisioner {
             return Result(accountID: accountID, widgetID: try widget.requireID(), apiKey: apiKey,
                           sharedSecret: sharedSecret, adminEmail: checked.email.value)
         }
-    }
-}
-
-/// API keys and session tokens are high-entropy, so a plain SHA-256 digest is a safe way to store and look them up.
-enum APIKeyDigest {
-    static func of(_ secret: String) -> String {
-        SecretGenerator.hex(SHA256.hash(data: Data(secret.utf8)))
     }
 }

@@ -2,9 +2,11 @@ import Fluent
 import Foundation
 import LanternCore
 
-/// Writes articles and their translations. HTML is sanitised on the way in, and each change is one transaction.
+/// Articles and their translations: finding and listing them, checking what they are created or changed with
+/// (the rules the JSON API and the agent portal share), and writing them. HTML is sanitised on the way in, each
+/// change is one transaction, and problems with the input are thrown as `AppError.validation`.
 enum ArticleStore {
-    /// Checked article fields from an API body.
+    /// Checked article fields.
     struct Fields {
         var title: String?
         var description: String?
@@ -12,8 +14,57 @@ enum ArticleStore {
         var tags: [String]?
     }
 
+    /// An article of a list, with its primary translation (or any one, if the primary is missing) and every
+    /// language it exists in, sorted.
+    struct Listed {
+        let article: Article
+        let primary: ArticleTranslation?
+        let languages: [String]
+    }
+
     static let maximumDescriptionBytes = 512 * 1024
     static let maximumTags = 30
+
+    // MARK: Finding and listing
+
+    /// The article with this id in the account, if any.
+    static func find(_ id: Int, accountID: Int, on db: any Database) async throws -> Article? {
+        try await Article.find(id, inAccount: accountID, on: db)
+    }
+
+    /// The folder the article is in.
+    static func folder(of article: Article, on db: any Database) async throws -> SolutionFolder? {
+        try await SolutionFolder.find(article.folderID, on: db)
+    }
+
+    /// Every article of a folder, oldest first.
+    static func all(in folderID: Int, on db: any Database) async throws -> [Listed] {
+        try await listed(Article.query(on: db).filter(\.$folderID == folderID).sort(\.$id).all(), on: db)
+    }
+
+    /// One page of the articles of a folder, oldest first.
+    static func page(in folderID: Int, _ page: PageRequest, on db: any Database) async throws -> Page<Listed> {
+        let fetched = try await Article.query(on: db).filter(\.$folderID == folderID)
+            .sort(\.$id).offset(page.offset).limit(page.perPage + 1).all()
+        return Page(fetched: try await listed(fetched, on: db), request: page)
+    }
+
+    static func translation(of article: Article, in language: String, on db: any Database) async throws -> ArticleTranslation? {
+        try await ArticleTranslation.query(on: db).filter(\.$articleID == article.requireID()).filter(\.$language == language).first()
+    }
+
+    /// Every translation of the article, the primary one included.
+    static func translations(of article: Article, on db: any Database) async throws -> [ArticleTranslation] {
+        try await ArticleTranslation.query(on: db).filter(\.$articleID == article.requireID()).all()
+    }
+
+    static func languages(of articleIDs: [Int], on db: any Database) async throws -> [Int: [String]] {
+        guard !articleIDs.isEmpty else { return [:] }
+        let rows = try await ArticleTranslation.query(on: db).filter(\.$articleID ~~ articleIDs).field(\.$articleID).field(\.$language).all()
+        return Dictionary(grouping: rows, by: \.articleID).mapValues { $0.map(\.language).sorted() }
+    }
+
+    // MARK: Checking
 
     /// Validates the fields of `input` (`required` on create) into `errors`.
     static func fields(_ input: ArticleInput, required: Bool, errors: inout FieldErrors) -> Fields {
@@ -53,6 +104,79 @@ enum ArticleStore {
         return fields
     }
 
+    /// A new article for `folder`: title and description required, in one of the account's languages (its
+    /// default one unless `language` says otherwise).
+    static func checkNew(_ input: ArticleInput, in folder: SolutionFolder, account: Account) throws -> (fields: Fields, language: String) {
+        var errors = FieldErrors()
+        let fields = fields(input, required: true, errors: &errors)
+        let language = input.language == nil ? account.defaultLanguage
+            : errors.language(input.language, "language", supported: account.supportedLanguages)
+        if input.folder_id != nil && input.folder_id != folder.id { errors.add("folder_id", "must be the folder in the URL, or left out") }
+        try errors.throwIfAny()
+        return (fields, language!)
+    }
+
+    /// Changes to an article in `folder` and its primary translation; `folder_id` moves it to another folder of
+    /// the account (the returned destination). `required` when every field must be given (a form that always has
+    /// them). `problems` are those the caller found reading its request; they come first.
+    static func checkChanges(_ input: ArticleInput, in folder: SolutionFolder, required: Bool = false,
+                             problems: FieldErrors = FieldErrors(), on db: any Database) async throws -> (fields: Fields, destination: SolutionFolder) {
+        var errors = problems
+        let fields = fields(input, required: required, errors: &errors)
+        var destination = folder
+        if let folderID = input.folder_id, folderID != folder.id {
+            if let target = try await FolderService.find(folderID, accountID: folder.accountID, on: db) {
+                destination = target
+            } else {
+                errors.add("folder_id", "is not a folder of this account")
+            }
+        }
+        if input.language != nil { errors.add("language", "cannot change; add a translation with POST /api/v2/solutions/articles/{id}/{language}") }
+        try errors.throwIfAny()
+        return (fields, destination)
+    }
+
+    /// The language of a translation: one of the account's languages.
+    static func checkLanguage(_ raw: String, account: Account) throws -> String {
+        var errors = FieldErrors()
+        let language = errors.language(raw, "language", supported: account.supportedLanguages)
+        try errors.throwIfAny()
+        return language!
+    }
+
+    /// A new translation: title and description required.
+    static func checkNewTranslation(_ input: ArticleInput) throws -> Fields {
+        var errors = FieldErrors()
+        let fields = fields(input, required: true, errors: &errors)
+        try errors.throwIfAny()
+        return fields
+    }
+
+    /// Changes to one translation; only the whole article moves to another folder.
+    static func checkTranslationChanges(_ input: ArticleInput) throws -> Fields {
+        var errors = FieldErrors()
+        let fields = fields(input, required: false, errors: &errors)
+        if input.folder_id != nil { errors.add("folder_id", "moves the whole article: use PUT /api/v2/solutions/articles/{id}") }
+        try errors.throwIfAny()
+        return fields
+    }
+
+    /// A whole translation as the side-by-side editor sends it: in one of the account's languages other than the
+    /// article's primary one, title and description required. Publishing and drafting apply to the whole article,
+    /// on the primary version, so a status is ignored.
+    static func checkSideBySideTranslation(_ input: ArticleInput, language raw: String, of article: Article,
+                                           account: Account) throws -> (fields: Fields, language: String) {
+        var errors = FieldErrors()
+        let language = errors.language(raw, "language", supported: account.supportedLanguages)
+        if language == article.primaryLanguage { errors.add("language", "is the primary language; edit the primary version") }
+        var fields = fields(input, required: true, errors: &errors)
+        fields.status = nil
+        try errors.throwIfAny()
+        return (fields, language!)
+    }
+
+    // MARK: Writing
+
     static func create(accountID: Int, folderID: Int, language: String, fields: Fields, on db: any Database) async throws -> (Article, ArticleTranslation) {
         try await db.writeTransaction { db in
             let article = Article(accountID: accountID, folderID: folderID, status: fields.status ?? .draft,
@@ -74,7 +198,7 @@ enum ArticleStore {
             if let folderID { article.folderID = folderID }
             article.updatedAt = Date()
             try await article.save(on: db)
-            guard let translation = try await translation(of: article, in: language, on: db) else { throw APIError.translationNotFound }
+            guard let translation = try await translation(of: article, in: language, on: db) else { throw AppError.translationNotFound }
             translation.setContent(title: fields.title, description: fields.description)
             try await translation.save(on: db)
             return translation
@@ -85,8 +209,7 @@ enum ArticleStore {
     static func addTranslation(to article: Article, language: String, fields: Fields, on db: any Database) async throws -> ArticleTranslation {
         try await db.writeTransaction { db in
             if try await translation(of: article, in: language, on: db) != nil {
-                throw APIError(status: .conflict, code: "translation_exists",
-                               message: "The article already has a \(language) version; update it with PUT.")
+                throw AppError(.translationExists, "The article already has a \(language) version; update it with PUT.")
             }
             let translation = ArticleTranslation(accountID: article.accountID, articleID: try article.requireID(), language: language,
                                                  title: fields.title!, description: fields.description!)
@@ -99,13 +222,27 @@ enum ArticleStore {
         }
     }
 
-    static func translation(of article: Article, in language: String, on db: any Database) async throws -> ArticleTranslation? {
-        try await ArticleTranslation.query(on: db).filter(\.$articleID == article.requireID()).filter(\.$language == language).first()
+    /// Adds the translation in `language`, or updates it if the article has one.
+    static func saveTranslation(of article: Article, language: String, fields: Fields, on db: any Database) async throws {
+        if try await translation(of: article, in: language, on: db) == nil {
+            _ = try await addTranslation(to: article, language: language, fields: fields, on: db)
+        } else {
+            _ = try await update(article, language: language, fields: fields, folderID: nil, on: db)
+        }
     }
 
-    static func languages(of articleIDs: [Int], on db: any Database) async throws -> [Int: [String]] {
-        guard !articleIDs.isEmpty else { return [:] }
-        let rows = try await ArticleTranslation.query(on: db).filter(\.$articleID ~~ articleIDs).field(\.$articleID).field(\.$language).all()
-        return Dictionary(grouping: rows, by: \.articleID).mapValues { $0.map(\.language).sorted() }
+    /// Deletes the article with its translations and votes.
+    static func delete(_ article: Article, on db: any Database) async throws {
+        try await article.delete(on: db)
+    }
+
+    private static func listed(_ articles: [Article], on db: any Database) async throws -> [Listed] {
+        let translations = try await ArticleTranslation.query(on: db).filter(\.$articleID ~~ articles.compactMap(\.id)).all()
+        let byArticle = Dictionary(grouping: translations, by: \.articleID)
+        return articles.map { article in
+            let all = byArticle[article.id ?? 0] ?? []
+            return Listed(article: article, primary: all.first { $0.language == article.primaryLanguage } ?? all.first,
+                          languages: all.map(\.language).sorted())
+        }
     }
 }

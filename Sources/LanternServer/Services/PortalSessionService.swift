@@ -2,10 +2,10 @@ import Crypto
 import Fluent
 import Foundation
 import LanternCore
-import Vapor
 
 /// Server-side sessions of the two portals. The cookie carries a random 256-bit token; the database stores only
 /// its SHA-256 digest (`APIKeyDigest`), so sessions work across processes and a database leak opens no session.
+/// The cookies themselves are made by `PortalCookie`.
 enum PortalSessionService {
     static let agentCookie = "lantern_agent"
     static let customerCookie = "lantern_support"
@@ -17,6 +17,7 @@ enum PortalSessionService {
 
     // MARK: Agents
 
+    /// The agent behind a live portal session, with the account it belongs to.
     struct SignedInAgent: Sendable {
         let session: AgentSession
         let agent: Agent
@@ -51,12 +52,14 @@ enum PortalSessionService {
         return SignedInAgent(session: session, agent: agent, account: account)
     }
 
+    /// Ends the session behind `token` (signing out).
     static func closeAgentSession(token: String, on db: any Database) async throws {
         try await AgentSession.query(on: db).filter(\.$tokenDigest == APIKeyDigest.of(token)).delete()
     }
 
     // MARK: Customers
 
+    /// The customer (contact) behind a live `/support` session.
     struct SignedInCustomer: Sendable {
         let session: CustomerSession
         let contact: ContactRecord
@@ -96,22 +99,12 @@ enum PortalSessionService {
         return SignedInCustomer(session: session, contact: contact)
     }
 
+    /// Ends the session behind `token` (signing out).
     static func closeCustomerSession(token: String, on db: any Database) async throws {
         try await CustomerSession.query(on: db).filter(\.$tokenDigest == APIKeyDigest.of(token)).delete()
     }
 
-    // MARK: Cookies and CSRF
-
-    /// A session cookie: `HttpOnly`, `SameSite=Lax`, `Secure` when the request came over TLS, scoped to `path`.
-    static func cookie(_ value: String, path: String, request: Request, maxAge: Int?) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: value, expires: nil, maxAge: maxAge, domain: nil, path: path,
-                          isSecure: request.cameOverTLS, isHTTPOnly: true, sameSite: .lax)
-    }
-
-    static func expiredCookie(path: String, request: Request) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: path,
-                          isSecure: request.cameOverTLS, isHTTPOnly: true, sameSite: .lax)
-    }
+    // MARK: CSRF
 
     /// Constant-time comparison of a submitted CSRF token with the expected one.
     static func csrfMatches(_ submitted: String?, _ expected: String) -> Bool {

@@ -105,13 +105,6 @@ extension Application {
     }
 }
 
-/// What a search needs besides the query: the account's typo corrector and, with the `memory` engine, its
-/// in-memory index when one of the current version is ready (`nil`: the database's full-text search answers).
-struct SearchTools: Sendable {
-    let corrector: TypoCorrector
-    let index: SearchIndex?
-}
-
 extension Request {
     /// The search tools of `accountID` at its current `search_version` (read from the database unless given).
     func searchTools(accountID: Int, version: Int64? = nil) async throws -> SearchTools {

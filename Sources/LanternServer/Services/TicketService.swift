@@ -79,8 +79,7 @@ enum TicketService {
         let times = try await recent { $0.filter(\.$email == email) }
         if let wait = limit.retryAfter(recentEvents: times, now: now.timeIntervalSince1970) { waits.append(wait) }
         if let wait = waits.max() {
-            throw APIError(status: .tooManyRequests, code: "rate_limited",
-                           message: "Too many tickets: at most \(limit.count) every \(limit.seconds) seconds. Try again in \(wait) seconds.",
+            throw AppError(.rateLimited, "Too many tickets: at most \(limit.count) every \(limit.seconds) seconds. Try again in \(wait) seconds.",
                            headers: ["Retry-After": String(wait)])
         }
     }
@@ -91,6 +90,56 @@ enum TicketService {
         var verified: Bool?
         var widgetID: Int?
         var createdSince: Date?
+
+        init(email: String? = nil, verified: Bool? = nil, widgetID: Int? = nil, createdSince: Date? = nil) {
+            self.email = email
+            self.verified = verified
+            self.widgetID = widgetID
+            self.createdSince = createdSince
+        }
+
+        /// The agent API's filter from its query parameters as sent (`parameter` looks one up): `email`,
+        /// `verified`, `widget_id`, and `created_since` (or Freshdesk's `updated_since`: tickets do not change after
+        /// they are created) as an ISO 8601 time. A value that does not parse is a 422 naming its parameter.
+        init(apiParameters parameter: (String) -> String?) throws {
+            var errors: [String: String] = [:]
+            if let email = parameter("email") {
+                if email.unicodeScalars.contains(where: { FieldErrors.isControl($0, allowingLineBreaks: false) }) {
+                    errors["email"] = "must not contain control characters"
+                } else {
+                    self.email = email.trimmingCharacters(in: .whitespaces).lowercased()
+                }
+            }
+            if let verified = parameter("verified") {
+                switch verified.lowercased() {
+                case "true", "1": self.verified = true
+                case "false", "0": self.verified = false
+                default: errors["verified"] = "must be true or false"
+                }
+            }
+            if let widget = parameter("widget_id") {
+                if let id = Int(widget), id > 0 { widgetID = id } else { errors["widget_id"] = "must be a widget id" }
+            }
+            for name in ["created_since", "updated_since"] {
+                guard let raw = parameter(name) else { continue }
+                if let date = Self.time(raw) { createdSince = date } else {
+                    errors[name] = "must be an ISO 8601 time, e.g. 2026-01-31T12:00:00Z"
+                }
+            }
+            if !errors.isEmpty { throw AppError.validation(errors) }
+        }
+
+        /// An ISO 8601 time, with or without fractional seconds, or a bare date (midnight UTC).
+        private static func time(_ raw: String) -> Date? {
+            if let date = try? Date(raw, strategy: .iso8601) { return date }
+            if let date = try? Date(raw, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
+            return try? Date(raw + "T00:00:00Z", strategy: .iso8601)
+        }
+    }
+
+    /// The ticket of this id in the account, if any.
+    static func find(_ id: Int, accountID: Int, on db: any Database) async throws -> Ticket? {
+        try await Ticket.find(id, inAccount: accountID, on: db)
     }
 
     /// A page of an account's tickets, newest first.

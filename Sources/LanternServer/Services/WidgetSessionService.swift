@@ -4,23 +4,6 @@ import LanternCore
 import SQLKit
 import Vapor
 
-/// A contact as widget requests need it: identity, preferred language and company memberships.
-struct ContactRecord: Sendable, Equatable {
-    let id: Int
-    let name: String
-    let email: String
-    let language: String?
-    let companyIDs: [Int]
-}
-
-/// A signed-in widget caller: the verified contact behind a live session.
-struct WidgetSignedIn: Sendable {
-    let claims: WidgetSessionClaims
-    let contact: ContactRecord
-
-    var viewer: Viewer { .contact(companyIDs: Set(contact.companyIDs)) }
-}
-
 /// Signs customers in to a widget with their JWT, checks and ends widget sessions. These run on every widget
 /// request, so they use plain SQL: two queries per request, whatever the database.
 enum WidgetSessionService {
@@ -36,14 +19,14 @@ enum WidgetSessionService {
         guard let row = try await db.sql.raw("""
             SELECT w.account_id, a.shared_secret FROM widgets w JOIN accounts a ON a.id = w.account_id
             WHERE w.id = \(bind: widgetID)
-            """).first() else { throw APIError.widgetNotFound }
+            """).first() else { throw AppError.widgetNotFound }
         let accountID = try row.decode(column: "account_id", as: Int.self)
         let secret = try row.decode(column: "shared_secret", as: String.self)
         let identity: VerifiedIdentity
         do {
             identity = try WidgetTokenPolicy.standard.verify(token, secret: secret, now: now)
         } catch {
-            throw APIError.unauthorized(error.code.rawValue, error.message)
+            throw AppError(ErrorCode(error.code), error.message)
         }
         let contact = try await findOrCreateContact(accountID: accountID, identity: identity, on: db)
         let claims = WidgetSessionClaims(
@@ -110,11 +93,11 @@ enum WidgetSessionService {
     /// Throws 401 `session_invalid` for an unknown, forged, revoked or secret-reset session, `session_expired` after expiry.
     static func authenticate(token: String, accountID expectedAccountID: Int?, on db: any Database, now: Date = Date()) async throws -> WidgetSignedIn {
         let (claims, revoked) = try await verifiedClaims(token: token, on: db)
-        if let expectedAccountID, claims.accountID != expectedAccountID { throw APIError.sessionInvalid }
-        if claims.expiresAt <= Int64(now.timeIntervalSince1970) { throw APIError.sessionExpired }
-        if revoked { throw APIError.sessionInvalid }
+        if let expectedAccountID, claims.accountID != expectedAccountID { throw AppError.sessionInvalid }
+        if claims.expiresAt <= Int64(now.timeIntervalSince1970) { throw AppError.sessionExpired }
+        if revoked { throw AppError.sessionInvalid }
         guard let contact = try await contact(where: "c.id = \(bind: claims.contactID) AND c.account_id = \(bind: claims.accountID)", on: db)
-        else { throw APIError.sessionInvalid }
+        else { throw AppError.sessionInvalid }
         return WidgetSignedIn(claims: claims, contact: contact)
     }
 
@@ -147,17 +130,15 @@ enum WidgetSessionService {
                   FROM accounts a WHERE a.id = \(bind: accountID)
                   """).first(),
               let claims = WidgetSessionToken.verify(token, secret: try row.decode(column: "shared_secret", as: String.self))
-        else { throw APIError.sessionInvalid }
+        else { throw AppError.sessionInvalid }
         return (claims, try row.decode(column: "revoked", as: Int.self) != 0)
     }
 }
 
-extension APIError {
-    static let widgetNotFound = APIError.notFound("widget_not_found", "No widget has this id; check the widgetId in your embed code.")
-    static let sessionInvalid = APIError.unauthorized(
-        "session_invalid", "The widget session is not valid (signed out, or the shared secret was reset); sign in again with a fresh token."
+extension AppError {
+    static let widgetNotFound = AppError(.widgetNotFound, "No widget has this id; check the widgetId in your embed code.")
+    static let sessionInvalid = AppError(.sessionInvalid, "The widget session is not valid (signed out, or the shared secret was reset); sign in again with a fresh token."
     )
-    static let sessionExpired = APIError.unauthorized(
-        "session_expired", "The widget session has expired; sign in again with a fresh token."
+    static let sessionExpired = AppError(.sessionExpired, "The widget session has expired; sign in again with a fresh token."
     )
 }

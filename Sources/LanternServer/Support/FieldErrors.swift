@@ -10,7 +10,7 @@ struct FieldErrors {
     }
 
     func throwIfAny() throws {
-        if !fields.isEmpty { throw APIError.validation(fields) }
+        if !fields.isEmpty { throw AppError.validation(fields) }
     }
 
     /// A trimmed, non-empty, single-line text of at most `maximum` characters without control characters; `nil`

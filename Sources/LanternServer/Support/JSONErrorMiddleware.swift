@@ -16,33 +16,30 @@ struct JSONErrorMiddleware: AsyncMiddleware {
         var headers = apiError.headers
         headers.contentType = .json
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        let body = ErrorBody(error: .init(code: apiError.code, message: apiError.message, fields: apiError.fields))
+        let body = ErrorBody(error: .init(code: apiError.code.rawValue, message: apiError.message, fields: apiError.fields))
         let data = (try? JSONEncoder().encode(body)) ?? Data(#"{"error":{"code":"internal_error","message":"Internal error."}}"#.utf8)
         return Response(status: apiError.status, headers: headers, body: .init(data: data))
     }
 
-    private static func apiError(for error: any Error, request: Request) -> APIError {
+    private static func apiError(for error: any Error, request: Request) -> AppError {
         switch error {
-        case let error as APIError:
+        case let error as AppError:
             return error
         case let error as DecodingError:
             return decodingError(error)
         case let error where DatabaseAvailability.isUnavailable(error):
             request.logger.warning("Database unavailable: \(String(reflecting: error))")
-            return APIError(status: .serviceUnavailable, code: "database_unavailable",
-                            message: "The database cannot be reached right now; try again in a moment.",
+            return AppError(.databaseUnavailable, "The database cannot be reached right now; try again in a moment.",
                             headers: ["Retry-After": "1"])
         case let error as any AbortError:
-            return APIError(status: error.status, code: code(for: error.status), message: message(for: error),
-                            headers: error.headers)
+            return AppError(ErrorCode(status: error.status), message(for: error), headers: error.headers)
         default:
             request.logger.report(error: error)
-            return APIError(status: .internalServerError, code: "internal_error",
-                            message: "Something went wrong on our side; it has been logged.")
+            return AppError(.internalError, "Something went wrong on our side; it has been logged.")
         }
     }
 
-    private static func decodingError(_ error: DecodingError) -> APIError {
+    private static func decodingError(_ error: DecodingError) -> AppError {
         func path(_ codingPath: [any CodingKey], _ key: (any CodingKey)? = nil) -> String {
             let keys = codingPath + (key.map { [$0] } ?? [])
             return keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
@@ -57,8 +54,7 @@ struct JSONErrorMiddleware: AsyncMiddleware {
         case .dataCorrupted(let context) where !context.codingPath.isEmpty:
             return .validation([path(context.codingPath): "is invalid"])
         default:
-            return APIError(status: .badRequest, code: "invalid_json",
-                            message: "The request body is not a valid JSON object.")
+            return AppError(.invalidJSON, "The request body is not a valid JSON object.")
         }
     }
 
@@ -69,22 +65,6 @@ struct JSONErrorMiddleware: AsyncMiddleware {
         case is Int.Type, is Int64.Type, is Double.Type: "a number"
         case is [Any].Type: "an array"
         default: "of another type"
-        }
-    }
-
-    private static func code(for status: HTTPResponseStatus) -> String {
-        switch status {
-        case .notFound: "not_found"
-        case .methodNotAllowed: "method_not_allowed"
-        case .payloadTooLarge: "payload_too_large"
-        case .unsupportedMediaType: "unsupported_media_type"
-        case .unauthorized: "unauthorized"
-        case .forbidden: "forbidden"
-        case .tooManyRequests: "rate_limited"
-        case .unprocessableEntity: "validation_failed"
-        case .serviceUnavailable: "service_unavailable"
-        case .badRequest: "bad_request"
-        default: status.code >= 500 ? "internal_error" : "bad_request"
         }
     }
 

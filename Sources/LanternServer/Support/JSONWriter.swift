@@ -9,7 +9,7 @@ struct JSONWriter {
     }
 
     /// Punctuation and key names: written as given, never escaped.
-    mutating func raw(_ text: StaticString) {
+    mutating func punctuation(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
@@ -27,21 +27,21 @@ struct JSONWriter {
     private mutating func key(_ key: StaticString, first: Bool) {
         if !first { bytes.append(UInt8(ascii: ",")) }
         bytes.append(UInt8(ascii: "\""))
-        raw(key)
-        raw("\":")
+        punctuation(key)
+        punctuation("\":")
     }
 
     private mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x0D: raw("\\r")
-            case 0x09: raw("\\t")
+            case UInt8(ascii: "\""): punctuation("\\\"")
+            case UInt8(ascii: "\\"): punctuation("\\\\")
+            case 0x0A: punctuation("\\n")
+            case 0x0D: punctuation("\\r")
+            case 0x09: punctuation("\\t")
             case 0..<0x20:
-                raw("\\u00")
+                punctuation("\\u00")
                 bytes.append(Self.hexDigits[Int(byte >> 4)])
                 bytes.append(Self.hexDigits[Int(byte & 0x0F)])
             default: bytes.append(byte)

@@ -1,10 +1,14 @@
 import Foundation
 import LanternCore
+import Logging
 import Vapor
 
-/// Process-wide settings, read once from the environment at start-up.
+/// Process-wide settings: every environment variable Lantern reads, parsed once at start-up. A value Lantern
+/// cannot use is an `InvalidSetting` naming the variable and what it allows (`lantern` exits with code 2).
 public struct LanternSettings: Sendable {
     public var database: DatabaseLocation
+    /// `LOG_LEVEL`: the lowest level logged.
+    public var logLevel: Logger.Level
     /// bcrypt cost for agent passwords.
     public var bcryptCost: Int
     /// Whether `/demo` (the stand-in customer website) is served.
@@ -16,6 +20,14 @@ public struct LanternSettings: Sendable {
     public var behindProxy: Bool
     /// Which engine answers knowledge-base searches.
     public var searchEngine: SearchEngine
+    /// The widget whose account, categories and default language `/support` serves; `nil`: the oldest widget of
+    /// the oldest account.
+    public var supportWidgetID: Int?
+    /// The folder holding `widget/` and `portal/` (the static files Lantern serves).
+    public var publicDirectory: String
+    /// `LANTERN_PUBLIC_URL`: the scheme and host (and port) people reach Lantern at, without a trailing slash; the
+    /// start of every absolute link Lantern writes. `nil`: taken from the request (see `Request.publicOrigin`).
+    public var publicURL: String?
     /// How long the search that finds an account's in-memory index out of date waits for the new one before the
     /// database's full-text search answers it instead.
     public var searchIndexWait: Duration = .milliseconds(250)
@@ -23,44 +35,114 @@ public struct LanternSettings: Sendable {
     /// `LANTERN_SEARCH_INDEX`: `memory` (the default) searches each account's in-memory index, kept in step with
     /// the database's `search_version`, and uses the database's full-text search while an index builds;
     /// `database` always uses the database's full-text search (SQLite FTS5, PostgreSQL tsvector).
-    public enum SearchEngine: String, Sendable {
+    public enum SearchEngine: String, Sendable, CaseIterable {
         case memory
         case database
     }
 
-    /// A `LANTERN_SEARCH_INDEX` value that is neither `memory` nor `database`.
-    public struct InvalidSearchEngine: Error, CustomStringConvertible {
+    /// An environment variable whose value Lantern cannot use.
+    public struct InvalidSetting: Error, CustomStringConvertible, Equatable {
+        public let variable: String
         public let value: String
-        public var description: String { "LANTERN_SEARCH_INDEX must be memory or database, not \"\(value)\"." }
+        /// What the variable allows, e.g. "a whole number from 4 to 31".
+        public let allowed: String
+
+        public var description: String { "\(variable) must be \(allowed), not \"\(value)\"." }
     }
 
-    public init(database: DatabaseLocation, bcryptCost: Int = 12, demo: Bool = false,
-                ticketRateLimit: RateLimit? = .ticketDefault, behindProxy: Bool = false, searchEngine: SearchEngine = .memory) {
+    /// The bcrypt costs Lantern accepts.
+    public static let bcryptCosts = 4...31
+    /// The default `publicDirectory`: `Public` in the working directory.
+    public static let defaultPublicDirectory = "Public"
+
+    public init(database: DatabaseLocation, logLevel: Logger.Level = .info, bcryptCost: Int = 12, demo: Bool = false,
+                ticketRateLimit: RateLimit? = .ticketDefault, behindProxy: Bool = false, searchEngine: SearchEngine = .memory,
+                supportWidgetID: Int? = nil, publicDirectory: String = LanternSettings.defaultPublicDirectory,
+                publicURL: String? = nil) {
         self.database = database
-        self.searchEngine = searchEngine
+        self.logLevel = logLevel
         self.bcryptCost = bcryptCost
         self.demo = demo
         self.ticketRateLimit = ticketRateLimit
         self.behindProxy = behindProxy
+        self.searchEngine = searchEngine
+        self.supportWidgetID = supportWidgetID
+        self.publicDirectory = publicDirectory
+        self.publicURL = publicURL
     }
 
-    /// Settings from `DATABASE_URL`, `LANTERN_BCRYPT_COST`, `LANTERN_TICKET_RATE_LIMIT`, `LANTERN_BEHIND_PROXY` and
-    /// `LANTERN_SEARCH_INDEX`.
-    public static func fromEnvironment(demo: Bool = false) throws -> LanternSettings {
-        let environment = ProcessInfo.processInfo.environment
-        let cost = environment["LANTERN_BCRYPT_COST"].flatMap(Int.init).map { min(max($0, 4), 31) } ?? 12
-        let rateLimit = try environment["LANTERN_TICKET_RATE_LIMIT"].map { try RateLimit.parse($0) } ?? .ticketDefault
-        let behindProxy = ["1", "true", "yes"].contains(environment["LANTERN_BEHIND_PROXY"]?.lowercased() ?? "")
-        let engineName = environment["LANTERN_SEARCH_INDEX"].flatMap { $0.isEmpty ? nil : $0.lowercased() } ?? SearchEngine.memory.rawValue
-        guard let searchEngine = SearchEngine(rawValue: engineName) else { throw InvalidSearchEngine(value: engineName) }
-        return LanternSettings(
-            database: try DatabaseLocation(databaseURL: environment["DATABASE_URL"]),
-            bcryptCost: cost,
-            demo: demo,
-            ticketRateLimit: rateLimit,
-            behindProxy: behindProxy,
-            searchEngine: searchEngine
-        )
+    /// Every variable of `docs/operations.md`, read from `environment`; an unset or empty variable takes its
+    /// default. `DATABASE_URL` problems are `DatabaseLocation.InvalidURL`, every other one an `InvalidSetting`.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment,
+                                       demo: Bool = false) throws -> LanternSettings {
+        func value(_ name: String) -> String? { setting(name, in: environment) }
+        var settings = LanternSettings(database: try DatabaseLocation(databaseURL: environment["DATABASE_URL"]), demo: demo)
+        settings.logLevel = try logLevel(environment)
+        if let raw = value("LANTERN_BCRYPT_COST") {
+            guard let cost = Int(raw), bcryptCosts.contains(cost) else {
+                throw InvalidSetting(variable: "LANTERN_BCRYPT_COST", value: raw,
+                                     allowed: "a whole number from \(bcryptCosts.lowerBound) to \(bcryptCosts.upperBound)")
+            }
+            settings.bcryptCost = cost
+        }
+        if let raw = value("LANTERN_TICKET_RATE_LIMIT") {
+            do {
+                settings.ticketRateLimit = try RateLimit.parse(raw)
+            } catch {
+                throw InvalidSetting(variable: "LANTERN_TICKET_RATE_LIMIT", value: raw, allowed: "COUNT/SECONDS (e.g. 20/600) or off")
+            }
+        }
+        if let raw = value("LANTERN_BEHIND_PROXY") {
+            switch raw.lowercased() {
+            case "1", "true", "yes": settings.behindProxy = true
+            case "0", "false", "no": settings.behindProxy = false
+            default: throw InvalidSetting(variable: "LANTERN_BEHIND_PROXY", value: raw, allowed: "1, true, yes, 0, false or no")
+            }
+        }
+        if let raw = value("LANTERN_SEARCH_INDEX") {
+            guard let engine = SearchEngine(rawValue: raw.lowercased()) else {
+                throw InvalidSetting(variable: "LANTERN_SEARCH_INDEX", value: raw, allowed: "memory or database")
+            }
+            settings.searchEngine = engine
+        }
+        if let raw = value("LANTERN_SUPPORT_WIDGET") {
+            guard let id = Int(raw), id > 0 else {
+                throw InvalidSetting(variable: "LANTERN_SUPPORT_WIDGET", value: raw, allowed: "a widget id (a whole number from 1)")
+            }
+            settings.supportWidgetID = id
+        }
+        if let raw = value("LANTERN_PUBLIC_DIR") {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: raw, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw InvalidSetting(variable: "LANTERN_PUBLIC_DIR", value: raw,
+                                     allowed: "an existing folder holding widget/ and portal/ (Lantern's Public folder)")
+            }
+            settings.publicDirectory = raw
+        }
+        if let raw = value("LANTERN_PUBLIC_URL") {
+            guard let origin = EmbedOrigin.concrete(raw.hasSuffix("/") ? String(raw.dropLast()) : raw)?.description else {
+                throw InvalidSetting(variable: "LANTERN_PUBLIC_URL", value: raw,
+                                     allowed: "an http:// or https:// URL of a host, such as https://help.example.com")
+            }
+            settings.publicURL = origin
+        }
+        return settings
+    }
+
+    /// `LOG_LEVEL` alone, for the command line's logging, which starts before anything else is read.
+    public static func logLevel(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Logger.Level {
+        guard let raw = setting("LOG_LEVEL", in: environment) else { return .info }
+        guard let level = Logger.Level(rawValue: raw.lowercased()) else {
+            throw InvalidSetting(variable: "LOG_LEVEL", value: raw,
+                                 allowed: Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return level
+    }
+
+    /// A variable's value without surrounding spaces; `nil` when unset or blank (the default applies).
+    private static func setting(_ name: String, in environment: [String: String]) -> String? {
+        guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        return raw
     }
 }
 

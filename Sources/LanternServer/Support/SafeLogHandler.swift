@@ -27,9 +27,13 @@ public struct SafeLogHandler: LogHandler {
         set { wrapped[metadataKey: key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-                    file: String, function: String, line: UInt) {
-        guard level >= .info || Self.ownSources.contains(source) else { return }
-        wrapped.log(level: level, message: message, metadata: metadata, source: source, file: file, function: function, line: line)
+    public var metadataProvider: Logger.MetadataProvider? {
+        get { wrapped.metadataProvider }
+        set { wrapped.metadataProvider = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        guard event.level >= .info || Self.ownSources.contains(event.source) else { return }
+        wrapped.log(event: event)
     }
 }

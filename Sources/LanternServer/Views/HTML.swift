@@ -49,7 +49,8 @@ extension Sequence {
 }
 
 extension HTML {
-    /// A complete `text/html` response that no shared cache keeps.
+    /// A complete `text/html` response that no shared cache keeps. Its policy allows only Lantern's own scripts
+    /// (`/assets/portal.js`), never inline ones; inline styles stay allowed for the `style` attributes pages still use.
     func response(status: HTTPResponseStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
@@ -58,7 +59,7 @@ extension HTML {
         headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         headers.replaceOrAdd(name: "Content-Security-Policy",
-                             value: "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'")
+                             value: "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")
         return Response(status: status, headers: headers, body: .init(string: raw))
     }
 }

@@ -1,4 +1,3 @@
-import Fluent
 import Vapor
 
 /// `GET /api/v2/solutions/articles/{id}/votes`: who found an article helpful or not, newest first.
@@ -29,18 +28,13 @@ struct ArticleVotesController: RouteCollection {
 
     @Sendable
     func list(request: Request) async throws -> Response {
-        let caller = try request.requireAgent()
-        guard let article = try await Article.find(try request.id(notFound: .articleNotFound), inAccount: caller.accountID, on: request.db)
-        else { throw APIError.articleNotFound }
+        let caller = try request.apiCaller
+        guard let article = try await ArticleStore.find(try request.id(notFound: .articleNotFound), accountID: caller.accountID, on: request.db)
+        else { throw AppError.articleNotFound }
         let page = try PageRequest(from: request)
-        let votes = try await ArticleVote.query(on: request.db).filter(\.$articleID == article.requireID())
-            .sort(\.$createdAt, .descending).sort(\.$id, .descending).offset(page.offset).limit(page.perPage + 1).all()
-        let contactIDs = Set(votes.compactMap(\.contactID))
-        let contacts = contactIDs.isEmpty ? [] : try await Contact.query(on: request.db).filter(\.$id ~~ contactIDs).all()
-        let byID = Dictionary(uniqueKeysWithValues: try contacts.map { (try $0.requireID(), $0) })
-        return try Page(fetched: votes, request: page).map { vote in
-            let voter = vote.contactID.flatMap { byID[$0] }.map { VoterDTO(id: $0.id!, name: $0.name, email: $0.email) }
-            return VoteDTO(helpful: vote.helpful, contact: voter, created_at: vote.createdAt)
+        return try await VoteService.votes(of: article.requireID(), page, on: request.db).map { cast in
+            let voter = cast.voter.map { VoterDTO(id: $0.id!, name: $0.name, email: $0.email) }
+            return VoteDTO(helpful: cast.vote.helpful, contact: voter, created_at: cast.vote.createdAt)
         }.response(for: request, pageRequest: page)
     }
 }

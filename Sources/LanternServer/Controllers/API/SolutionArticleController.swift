@@ -1,5 +1,4 @@
 import Fluent
-import LanternCore
 import Vapor
 
 /// `/api/v2/solutions/folders/{id}/articles`, `/api/v2/solutions/articles/{id}` and its translations
@@ -19,37 +18,23 @@ struct SolutionArticleController: RouteCollection {
 
     @Sendable
     func create(request: Request) async throws -> Response {
-        let caller = try request.requireAgent()
-        guard let folder = try await SolutionFolder.find(try request.id(notFound: .folderNotFound), inAccount: caller.accountID, on: request.db)
-        else { throw APIError.folderNotFound }
+        let caller = try request.apiCaller
+        let folder = try await folder(request)
         let account = try await request.account(of: caller)
         let input = try request.decodeBody(ArticleInput.self)
-        var errors = FieldErrors()
-        let fields = ArticleStore.fields(input, required: true, errors: &errors)
-        let language = input.language == nil ? account.defaultLanguage
-            : errors.language(input.language, "language", supported: account.supportedLanguages)
-        if input.folder_id != nil && input.folder_id != folder.id { errors.add("folder_id", "must be the folder in the URL, or left out") }
-        try errors.throwIfAny()
+        let checked = try ArticleStore.checkNew(input, in: folder, account: account)
         let (article, translation) = try await ArticleStore.create(accountID: caller.accountID, folderID: try folder.requireID(),
-                                                                   language: language!, fields: fields, on: request.db)
-        return try created(ArticleDTO(article, categoryID: folder.categoryID, translation: translation, languages: [language!]))
+                                                                   language: checked.language, fields: checked.fields, on: request.db)
+        return try created(ArticleDTO(article, categoryID: folder.categoryID, translation: translation, languages: [checked.language]))
     }
 
     @Sendable
     func list(request: Request) async throws -> Response {
-        let caller = try request.requireAgent()
-        guard let folder = try await SolutionFolder.find(try request.id(notFound: .folderNotFound), inAccount: caller.accountID, on: request.db)
-        else { throw APIError.folderNotFound }
+        let folder = try await folder(request)
         let page = try PageRequest(from: request)
-        let articles = try await Article.query(on: request.db).filter(\.$folderID == folder.requireID())
-            .sort(\.$id).offset(page.offset).limit(page.perPage + 1).all()
-        let ids = articles.compactMap(\.id)
-        let translations = try await ArticleTranslation.query(on: request.db).filter(\.$articleID ~~ ids).all()
-        let byArticle = Dictionary(grouping: translations, by: \.articleID)
-        return try Page(fetched: articles, request: page).map { article in
-            let all = byArticle[try article.requireID()] ?? []
-            guard let primary = all.first(where: { $0.language == article.primaryLanguage }) ?? all.first else { throw APIError.translationNotFound }
-            return try ArticleDTO(article, categoryID: folder.categoryID, translation: primary, languages: all.map(\.language).sorted())
+        return try await ArticleStore.page(in: folder.requireID(), page, on: request.db).map { listed in
+            guard let primary = listed.primary else { throw AppError.translationNotFound }
+            return try ArticleDTO(listed.article, categoryID: folder.categoryID, translation: primary, languages: listed.languages)
         }.response(for: request, pageRequest: page)
     }
 
@@ -61,41 +46,25 @@ struct SolutionArticleController: RouteCollection {
 
     @Sendable
     func update(request: Request) async throws -> Response {
-        let caller = try request.requireAgent()
         let (article, folder) = try await article(request)
         let input = try request.decodeBody(ArticleInput.self)
-        var errors = FieldErrors()
-        let fields = ArticleStore.fields(input, required: false, errors: &errors)
-        var destination = folder
-        if let folderID = input.folder_id, folderID != folder.id {
-            if let target = try await SolutionFolder.find(folderID, inAccount: caller.accountID, on: request.db) {
-                destination = target
-            } else {
-                errors.add("folder_id", "is not a folder of this account")
-            }
-        }
-        if input.language != nil { errors.add("language", "cannot change; add a translation with POST /api/v2/solutions/articles/{id}/{language}") }
-        try errors.throwIfAny()
-        _ = try await ArticleStore.update(article, fields: fields, folderID: destination.id, on: request.db)
-        return try await dto(article, folder: destination, language: article.primaryLanguage, on: request.db)
+        let checked = try await ArticleStore.checkChanges(input, in: folder, on: request.db)
+        _ = try await ArticleStore.update(article, fields: checked.fields, folderID: checked.destination.id, on: request.db)
+        return try await dto(article, folder: checked.destination, language: article.primaryLanguage, on: request.db)
     }
 
     @Sendable
     func delete(request: Request) async throws -> HTTPStatus {
         let (article, _) = try await article(request)
-        try await article.delete(on: request.db)
+        try await ArticleStore.delete(article, on: request.db)
         return .noContent
     }
 
     @Sendable
     func createTranslation(request: Request) async throws -> Response {
-        let caller = try request.requireAgent()
         let (article, folder) = try await article(request)
-        let language = try await translationLanguage(request, caller: caller)
-        let input = try request.decodeBody(ArticleInput.self)
-        var errors = FieldErrors()
-        let fields = ArticleStore.fields(input, required: true, errors: &errors)
-        try errors.throwIfAny()
+        let language = try await translationLanguage(request)
+        let fields = try ArticleStore.checkNewTranslation(try request.decodeBody(ArticleInput.self))
         _ = try await ArticleStore.addTranslation(to: article, language: language, fields: fields, on: request.db)
         let response = try await dto(article, folder: folder, language: language, on: request.db)
         response.status = .created
@@ -104,45 +73,43 @@ struct SolutionArticleController: RouteCollection {
 
     @Sendable
     func updateTranslation(request: Request) async throws -> Response {
-        let caller = try request.requireAgent()
         let (article, folder) = try await article(request)
-        let language = try await translationLanguage(request, caller: caller)
-        let input = try request.decodeBody(ArticleInput.self)
-        var errors = FieldErrors()
-        let fields = ArticleStore.fields(input, required: false, errors: &errors)
-        if input.folder_id != nil { errors.add("folder_id", "moves the whole article: use PUT /api/v2/solutions/articles/{id}") }
-        try errors.throwIfAny()
+        let language = try await translationLanguage(request)
+        let fields = try ArticleStore.checkTranslationChanges(try request.decodeBody(ArticleInput.self))
         _ = try await ArticleStore.update(article, language: language, fields: fields, folderID: nil, on: request.db)
         return try await dto(article, folder: folder, language: language, on: request.db)
     }
 
     @Sendable
     func showTranslation(request: Request) async throws -> Response {
-        let caller = try request.requireAgent()
         let (article, folder) = try await article(request)
-        let language = try await translationLanguage(request, caller: caller)
+        let language = try await translationLanguage(request)
         return try await dto(article, folder: folder, language: language, on: request.db)
     }
 
+    private func folder(_ request: Request) async throws -> SolutionFolder {
+        let caller = try request.apiCaller
+        guard let folder = try await FolderService.find(try request.id(notFound: .folderNotFound), accountID: caller.accountID, on: request.db)
+        else { throw AppError.folderNotFound }
+        return folder
+    }
+
     private func article(_ request: Request) async throws -> (Article, SolutionFolder) {
-        let caller = try request.requireAgent()
-        guard let article = try await Article.find(try request.id(notFound: .articleNotFound), inAccount: caller.accountID, on: request.db),
-              let folder = try await SolutionFolder.find(article.folderID, on: request.db)
-        else { throw APIError.articleNotFound }
+        let caller = try request.apiCaller
+        guard let article = try await ArticleStore.find(try request.id(notFound: .articleNotFound), accountID: caller.accountID, on: request.db),
+              let folder = try await ArticleStore.folder(of: article, on: request.db)
+        else { throw AppError.articleNotFound }
         return (article, folder)
     }
 
     /// The `{language}` path segment: one of the account's languages.
-    private func translationLanguage(_ request: Request, caller: APICaller) async throws -> String {
-        let account = try await request.account(of: caller)
-        var errors = FieldErrors()
-        let language = errors.language(request.parameters.get("language") ?? "", "language", supported: account.supportedLanguages)
-        try errors.throwIfAny()
-        return language!
+    private func translationLanguage(_ request: Request) async throws -> String {
+        let account = try await request.account(of: try request.apiCaller)
+        return try ArticleStore.checkLanguage(request.parameters.get("language") ?? "", account: account)
     }
 
     private func dto(_ article: Article, folder: SolutionFolder, language: String, on db: any Database) async throws -> Response {
-        guard let translation = try await ArticleStore.translation(of: article, in: language, on: db) else { throw APIError.translationNotFound }
+        guard let translation = try await ArticleStore.translation(of: article, in: language, on: db) else { throw AppError.translationNotFound }
         let languages = try await ArticleStore.languages(of: [article.requireID()], on: db)[article.requireID()] ?? []
         return try ok(ArticleDTO(article, categoryID: folder.categoryID, translation: translation, languages: languages))
     }

@@ -1,4 +1,3 @@
-import Fluent
 import Vapor
 
 /// `/api/v2/solutions/categories`: the top level of the knowledge base.
@@ -14,25 +13,17 @@ struct SolutionCategoryController: RouteCollection {
 
     @Sendable
     func create(request: Request) async throws -> Response {
-        let caller = try request.requireAgent()
+        let caller = try request.apiCaller
         let input = try request.decodeBody(CategoryInput.self)
-        var errors = FieldErrors()
-        let name = errors.text(input.name, "name", required: true)
-        let description = errors.freeText(input.description, "description", maximum: 2000) ?? ""
-        try errors.throwIfAny()
-        let position = try await SolutionCategory.query(on: request.db).filter(\.$accountID == caller.accountID).count() + 1
-        let category = SolutionCategory(accountID: caller.accountID, name: name!, description: description, position: position)
-        try await category.create(on: request.db)
-        return try created(CategoryDTO(category))
+        return try created(CategoryDTO(try await CategoryService.create(accountID: caller.accountID, input, on: request.db)))
     }
 
     @Sendable
     func list(request: Request) async throws -> Response {
-        let caller = try request.requireAgent()
+        let caller = try request.apiCaller
         let page = try PageRequest(from: request)
-        let categories = try await SolutionCategory.query(on: request.db).filter(\.$accountID == caller.accountID)
-            .sort(\.$position).sort(\.$id).offset(page.offset).limit(page.perPage + 1).all()
-        return try Page(fetched: categories, request: page).map(CategoryDTO.init).response(for: request, pageRequest: page)
+        return try await CategoryService.page(accountID: caller.accountID, page, on: request.db)
+            .map(CategoryDTO.init).response(for: request, pageRequest: page)
     }
 
     @Sendable
@@ -44,27 +35,21 @@ struct SolutionCategoryController: RouteCollection {
     func update(request: Request) async throws -> Response {
         let category = try await category(request)
         let input = try request.decodeBody(CategoryInput.self)
-        var errors = FieldErrors()
-        let name = errors.text(input.name, "name", required: false)
-        let description = errors.freeText(input.description, "description", maximum: 2000)
-        try errors.throwIfAny()
-        if let name { category.name = name }
-        if let description { category.description = description }
-        try await category.save(on: request.db)
+        try await CategoryService.update(category, input, on: request.db)
         return try ok(CategoryDTO(category))
     }
 
     @Sendable
     func delete(request: Request) async throws -> HTTPStatus {
-        try await category(request).delete(on: request.db)
+        try await CategoryService.delete(try await category(request), on: request.db)
         return .noContent
     }
 
     private func category(_ request: Request) async throws -> SolutionCategory {
-        let caller = try request.requireAgent()
-        guard let category = try await SolutionCategory.find(try request.id(notFound: .categoryNotFound),
-                                                             inAccount: caller.accountID, on: request.db)
-        else { throw APIError.categoryNotFound }
+        let caller = try request.apiCaller
+        guard let category = try await CategoryService.find(try request.id(notFound: .categoryNotFound),
+                                                            accountID: caller.accountID, on: request.db)
+        else { throw AppError.categoryNotFound }
         return category
     }
 }

@@ -16,9 +16,9 @@ struct SolutionSearchController: RouteCollection {
         let account = try await request.account(of: caller)
         let page = try PageRequest(from: request)
         var errors = FieldErrors()
-        let term = request.query[String.self, at: "term"] ?? ""
+        let term = request.queryText("term") ?? ""
         if term.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.add("term", "is required") }
-        let language = errors.language(request.query[String.self, at: "language"], "language", supported: account.supportedLanguages)
+        let language = errors.language(request.queryText("language"), "language", supported: account.supportedLanguages)
         try errors.throwIfAny()
         let scope = ReadingScope(accountID: caller.accountID, categoryIDs: [], viewer: caller.role == .bot ? .bot : .agent,
                                  language: language ?? account.defaultLanguage, accountLanguages: account.supportedLanguages)

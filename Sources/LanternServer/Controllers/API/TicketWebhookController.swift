@@ -1,5 +1,4 @@
 import Fluent
-import LanternCore
 import Vapor
 
 /// `/api/v2/settings/ticket_webhook` (admins only): the URL each new ticket is posted to and the secret its
@@ -14,40 +13,15 @@ struct TicketWebhookController: RouteCollection {
 
     @Sendable
     func show(request: Request) async throws -> Response {
-        let caller = try request.requireAdmin()
-        let webhook = try await TicketWebhook.query(on: request.db).filter(\.$accountID == caller.accountID).first()
-        return try Self.response(webhook)
+        let caller = try request.apiCaller
+        return try Self.response(try await TicketWebhookService.show(accountID: caller.accountID, on: request.db))
     }
 
     @Sendable
     func update(request: Request) async throws -> Response {
-        let caller = try request.requireAdmin()
+        let caller = try request.apiCaller
         let input = try request.decodeBody(TicketWebhookInput.self)
-        let existing = try await TicketWebhook.query(on: request.db).filter(\.$accountID == caller.accountID).first()
-        switch input.url {
-        case .absent:
-            throw APIError.validation(["url": "is required (null turns the webhook off)"])
-        case .null:
-            try await existing?.delete(on: request.db)
-            return try Self.response(nil)
-        case .value(let raw):
-            guard let url = Self.validURL(raw) else {
-                throw APIError.validation(["url": "must be an absolute http:// or https:// URL of at most 2,000 characters"])
-            }
-            let webhook = existing ?? TicketWebhook(accountID: caller.accountID, url: url, secret: SecretGenerator.sharedSecret())
-            webhook.url = url
-            try await answeringDuplicate("url") { try await webhook.save(on: request.db) }
-            return try Self.response(webhook)
-        }
-    }
-
-    static func validURL(_ raw: String) -> String? {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count <= 2_000, !trimmed.unicodeScalars.contains(where: { FieldErrors.isControl($0, allowingLineBreaks: false) }),
-              let components = URLComponents(string: trimmed),
-              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = components.host, !host.isEmpty else { return nil }
-        return trimmed
+        return try Self.response(try await TicketWebhookService.update(accountID: caller.accountID, url: input.url, on: request.db))
     }
 
     private static func response(_ webhook: TicketWebhook?) throws -> Response {

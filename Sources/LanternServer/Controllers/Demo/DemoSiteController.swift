@@ -1,6 +1,3 @@
-import Fluent
-import Foundation
-import LanternCore
 import Vapor
 
 /// `/demo`: a stand-in for the customer's own website, served only by `lantern serve --demo`. It embeds the widget
@@ -12,30 +9,21 @@ struct DemoSiteController: RouteCollection {
         routes.post("demo", "token", use: token)
     }
 
-    private func demo(_ request: Request) async throws -> (account: Account, widget: Widget) {
-        guard let account = try await Account.query(on: request.db).filter(\.$name == DemoSeeder.accountName).sort(\.$id).first(),
-              let widget = try await Widget.query(on: request.db).filter(\.$accountID == account.requireID())
-                  .sort(\.$id).first()
-        else {
-            throw APIError.notFound("demo_not_seeded", "The demo account does not exist; start Lantern with `lantern serve --demo`.")
-        }
-        return (account, widget)
-    }
-
     @Sendable
     func page(request: Request) async throws -> Response {
-        let (_, widget) = try await demo(request)
+        let (_, widget) = try await DemoSiteService.site(on: request.db)
         // The address the visitor used, when it is a plain host[:port] (anything else could break out of the page).
         let host = request.headers.first(name: .host).flatMap { host in
             host.range(of: #"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$"#, options: .regularExpression) == nil ? nil : host
         } ?? "127.0.0.1:8080"
         let scheme = request.cameOverTLS ? "https" : "http"
-        let html = DemoSitePage.render(widgetID: try widget.requireID(), baseURL: "\(scheme)://\(host)",
-                                       customers: DemoSeeder.customers.map { ($0.name, $0.email) })
+        let page = DemoSitePage(widgetID: try widget.requireID(), baseURL: "\(scheme)://\(host)",
+                                customers: DemoSeeder.customers.map { DemoSitePage.Customer(name: $0.name, email: $0.email) })
+        // Not `HTML.response`: the stand-in site has its own inline script and no portal policy.
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: html))
+        return Response(status: .ok, headers: headers, body: .init(string: page.render().description))
     }
 
     struct TokenBody: Decodable {
@@ -48,168 +36,14 @@ struct DemoSiteController: RouteCollection {
         let expires_at: Int64
     }
 
-    /// Token lifetimes the demo mints: from a few seconds (to watch renewal) to the policy's two hours.
-    static let ttlRange = 5...7200
-
     /// `{"email", "ttl"?}` → `{"token", "expires_at"}` for a demo customer, signed with the current shared secret.
     @Sendable
     func token(request: Request) async throws -> Response {
-        let (account, _) = try await demo(request)
+        let (account, _) = try await DemoSiteService.site(on: request.db)
         let body = try request.decodeBody(TokenBody.self)
-        var errors = FieldErrors()
-        let customer = DemoSeeder.customers.first { $0.email == body.email?.trimmingCharacters(in: .whitespaces).lowercased() }
-        if body.email == nil {
-            errors.add("email", "is required")
-        } else if customer == nil {
-            errors.add("email", "must be one of the demo customers: " + DemoSeeder.customers.map(\.email).joined(separator: ", "))
-        }
-        if let ttl = body.ttl, !Self.ttlRange.contains(ttl) {
-            errors.add("ttl", "must be a number of seconds from \(Self.ttlRange.lowerBound) to \(Self.ttlRange.upperBound)")
-        }
-        try errors.throwIfAny()
-        let now = Date()
-        let lifetime = Int64(body.ttl ?? 3600)
-        let token = TokenMinter.mint(name: customer!.name, email: customer!.email, secret: account.sharedSecret,
-                                     lifetime: lifetime, now: now)
-        let response = try ok(TokenDTO(token: token, expires_at: Int64(now.timeIntervalSince1970.rounded(.down)) + lifetime))
+        let minted = try DemoSiteService.mintToken(email: body.email, lifetime: body.ttl, account: account)
+        let response = try ok(TokenDTO(token: minted.token, expires_at: minted.expiresAt))
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
-    }
-}
-
-/// The HTML of the demo customer website.
-enum DemoSitePage {
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
-    static func render(widgetID: Int, baseURL: String, customers: [(name: String, email: String)]) -> String {
-        let options = customers.map { "<option value=\"\(escape($0.email))\">\(escape($0.name)) — \(escape($0.email))</option>" }.joined()
-        let snippet = """
-        <script>
-          window.lanternSettings = { widgetId: \(widgetID) };
-          !function(){if("function"!=typeof window.Lantern){var n=function(){n.q.push(arguments)};n.q=[],window.Lantern=n}}();
-        </script>
-        <script src="\(baseURL)/widget/v1/loader.js" async defer></script>
-        """
-        return """
-        <!doctype html>
-        <html lang="en">
-        <head>
-          <meta charset="utf-8">
-          <meta name="viewport" content="width=device-width, initial-scale=1">
-          <title>Brightbill — invoicing for small businesses</title>
-          <style>
-            body { font-family: system-ui, sans-serif; margin: 0; color: #1d2433; background: #f6f7fb; }
-            header { background: #24346b; color: #fff; padding: 1rem 2rem; display: flex; justify-content: space-between; align-items: center; flex-wrap: wrap; gap: .5rem; }
-            main { max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
-            .card { background: #fff; border-radius: .5rem; padding: 1.5rem; box-shadow: 0 1px 3px rgba(0,0,0,.1); margin-bottom: 1rem; }
-            pre { background: #1d2433; color: #e8ecf8; padding: 1rem; border-radius: .4rem; overflow-x: auto; font-size: .85rem; }
-            button, select, input { font: inherit; padding: .4rem .7rem; }
-            button:focus-visible, select:focus-visible, input:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
-            #demo-user { font-weight: 600; }
-            .row { display: flex; gap: .5rem; flex-wrap: wrap; align-items: center; }
-          </style>
-        </head>
-        <body>
-          <header><strong>Brightbill</strong><span>Signed in: <span id="demo-user">nobody</span></span></header>
-          <main>
-            <section class="card">
-              <h1>Send invoices, get paid faster</h1>
-              <p>This page stands for the website of a company that uses Lantern for its help center. The help
-                 widget (bottom right) is embedded exactly as <code>docs/embedding.md</code> describes
-                 (widget <code id="demo-widget-id">\(widgetID)</code>). Open it and search: as a visitor you see
-                 the public articles only.</p>
-            </section>
-            <section class="card" aria-labelledby="signin-title">
-              <h2 id="signin-title">Sign in as a demo customer</h2>
-              <p>Signing in makes this site's server mint a JWT with the account's shared secret
-                 (<code>POST /demo/token</code>) and hand it to the widget with
-                 <code>Lantern('authenticate', {token, callback})</code>. Alice (Acme) then sees Acme's private
-                 folder, Bruno (Globex) sees Globex's, Camille gets the widget in French. The contact form is
-                 prefilled with the verified name and e-mail.</p>
-              <form id="demo-signin" class="row">
-                <label for="demo-customer">Customer</label>
-                <select id="demo-customer" name="email">\(options)</select>
-                <label for="demo-ttl">Token lifetime (s)</label>
-                <input id="demo-ttl" name="ttl" type="number" min="5" max="7200" value="3600" size="6">
-                <button type="submit" id="demo-signin-button">Sign in</button>
-                <button type="button" id="demo-signout">Sign out</button>
-              </form>
-              <p id="demo-log" role="status" aria-live="polite"></p>
-            </section>
-            <section class="card">
-              <h2>Try the commands</h2>
-              <div class="row">
-                <button type="button" data-demo="open">Open</button>
-                <button type="button" data-demo="form">Contact form</button>
-                <button type="button" data-demo="prefill">Prefill the subject</button>
-                <button type="button" data-demo="hide-launcher">Hide launcher</button>
-                <button type="button" data-demo="show-launcher">Show launcher</button>
-              </div>
-              <h3>The embed code</h3>
-              <pre>\(escape(snippet))</pre>
-            </section>
-          </main>
-          \(snippet)
-          <script>
-            (function () {
-              var log = document.getElementById('demo-log');
-              var user = document.getElementById('demo-user');
-              var current = null;
-              function say(text) { log.textContent = new Date().toLocaleTimeString() + ' — ' + text; }
-              // The site's own server mints the token; the widget calls `renew` before it expires.
-              function signIn(email, ttl) {
-                current = { email: email, ttl: ttl };
-                return fetch('/demo/token', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-                                              body: JSON.stringify({ email: email, ttl: ttl }) })
-                  .then(function (r) { return r.json(); })
-                  .then(function (body) {
-                    if (!body.token) { say('Could not sign in: ' + (body.error && body.error.message)); return; }
-                    Lantern('authenticate', { token: body.token, callback: renew });
-                    user.textContent = email;
-                    sessionStorage.setItem('demo-user', JSON.stringify(current));
-                  });
-              }
-              function renew() {
-                if (!current) return;
-                say('The widget asked for a fresh token; minting one for ' + current.email + '.');
-                signIn(current.email, current.ttl);
-              }
-              document.getElementById('demo-signin').addEventListener('submit', function (event) {
-                event.preventDefault();
-                var ttl = parseInt(document.getElementById('demo-ttl').value, 10) || 3600;
-                signIn(document.getElementById('demo-customer').value, ttl)
-                  .then(function () { say('Signed in; open the widget to see the private articles.'); });
-              });
-              document.getElementById('demo-signout').addEventListener('click', function () {
-                current = null;
-                sessionStorage.removeItem('demo-user');
-                Lantern('logout');
-                user.textContent = 'nobody';
-                say('Signed out: the widget shows public content only.');
-              });
-              var actions = {
-                'open': function () { Lantern('open'); },
-                'form': function () { Lantern('open', 'ticketForm'); },
-                'prefill': function () { Lantern('prefill', 'ticketForm', { subject: 'Question about my invoice' }); Lantern('open', 'ticketForm'); },
-                'hide-launcher': function () { Lantern('hide', 'launcher'); },
-                'show-launcher': function () { Lantern('show', 'launcher'); }
-              };
-              document.querySelectorAll('[data-demo]').forEach(function (button) {
-                button.addEventListener('click', actions[button.getAttribute('data-demo')]);
-              });
-              var saved = null;
-              try { saved = JSON.parse(sessionStorage.getItem('demo-user')); } catch (e) {}
-              if (saved && saved.email) {
-                document.getElementById('demo-customer').value = saved.email;
-                signIn(saved.email, saved.ttl || 3600);
-              }
-            })();
-          </script>
-        </body>
-        </html>
-        """
     }
 }

@@ -65,8 +65,8 @@ struct WidgetSessionController: RouteCollection {
         let signIn: WidgetSessionService.SignIn
         do {
             signIn = try await WidgetSessionService.signIn(widgetID: widgetID, token: body.token, on: request.db)
-        } catch let error as APIError where error.status == .unauthorized {
-            request.application.metrics.tokenRejected(code: error.code)
+        } catch let error as AppError where error.status == .unauthorized {
+            request.application.metrics.tokenRejected(code: error.code.rawValue)
             throw error
         }
         let dto = SessionDTO(sessionToken: signIn.sessionToken, expiresAt: signIn.claims.expiresAt,
@@ -100,14 +100,14 @@ struct WidgetSessionController: RouteCollection {
 extension Request {
     /// The `{widget_id}` path parameter; anything that is not a widget id is an unknown widget.
     func widgetID() throws -> Int {
-        guard let id = parameters.get("widget_id", as: Int.self) else { throw APIError.widgetNotFound }
+        guard let id = parameters.get("widget_id", as: Int.self) else { throw AppError.widgetNotFound }
         return id
     }
 
     /// The widget session token from `Authorization: Bearer`.
     func widgetSessionToken() throws -> String {
         guard let token = headers.bearerAuthorization?.token, !token.isEmpty else {
-            throw APIError.unauthorized("session_invalid", "No widget session: send Authorization: Bearer <session_token>.")
+            throw AppError(.sessionInvalid, "No widget session: send Authorization: Bearer <session_token>.")
         }
         return token
     }

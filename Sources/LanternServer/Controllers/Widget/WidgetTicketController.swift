@@ -8,7 +8,7 @@ struct WidgetTicketController: RouteCollection {
     static let maximumBodyBytes = AttachmentPolicy.maximumTotalBytes + 512 * 1024
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("widget", "v1", "widgets", ":widget_id")
+        routes.grouped("widget", "v1", "widgets", ":widget_id").grouped(WidgetContextMiddleware.caller)
             .on(.POST, "tickets", body: .collect(maxSize: ByteCount(value: Self.maximumBodyBytes)), use: create)
     }
 
@@ -29,20 +29,19 @@ struct WidgetTicketController: RouteCollection {
 
     @Sendable
     func create(request: Request) async throws -> Response {
-        let context = try await WidgetContext.load(request)
+        let context = try request.widgetContext
         let widget = context.widget
         guard widget.contactFormEnabled else {
-            throw APIError.forbidden("contact_form_disabled", "This widget's contact form is turned off.")
+            throw AppError(.contactFormDisabled, "This widget's contact form is turned off.")
         }
         if widget.contactFormLoggedInOnly && context.signedIn == nil {
-            throw APIError.unauthorized("login_required", "Sign in to send a ticket through this widget.")
+            throw AppError(.loginRequired, "Sign in to send a ticket through this widget.")
         }
         let form = try Self.decodeForm(request)
         let requester: TicketRequester
         if let contact = context.signedIn?.contact {
             guard let email = EmailAddress(contact.email) else {
-                throw APIError(status: .conflict, code: "contact_email_invalid",
-                               message: "The signed-in contact's email address is not valid; sign in again.")
+                throw AppError(.contactEmailInvalid, "The signed-in contact's email address is not valid; sign in again.")
             }
             requester = .verified(name: contact.name, email: email)
         } else {
@@ -53,7 +52,7 @@ struct WidgetTicketController: RouteCollection {
         let submission: TicketSubmission
         switch TicketRules.validate(draft, from: requester) {
         case .success(let valid): submission = valid
-        case .failure(let problems): throw APIError.validation(problems.messages)
+        case .failure(let problems): throw AppError.validation(problems.messages)
         }
         let files = try Self.acceptedFiles(form.attachments ?? [])
         let ticket = try await TicketService.create(
@@ -83,25 +82,11 @@ struct WidgetTicketController: RouteCollection {
         case .success(let accepted):
             return zip(accepted, uploads).map { TicketService.AcceptedFile(accepted: $0, data: Data($1.bytes)) }
         case .failure(.tooMany):
-            throw APIError.validation(["attachments": "must be at most \(AttachmentPolicy.maximumCount) files"])
+            throw AppError.validation(["attachments": "must be at most \(AttachmentPolicy.maximumCount) files"])
         case .failure(.tooLarge(let reason)):
-            throw APIError(status: .payloadTooLarge, code: "payload_too_large",
-                           message: "Attachments may be 10 MiB each and 20 MiB in all: \(reason).")
+            throw AppError(.payloadTooLarge, "Attachments may be 10 MiB each and 20 MiB in all: \(reason).")
         case .failure(.invalid(let reason)):
-            throw APIError.validation(["attachments": reason])
+            throw AppError.validation(["attachments": reason])
         }
-    }
-}
-
-extension Request {
-    /// The client's address: the connection's peer, or behind a reverse proxy (`LANTERN_BEHIND_PROXY`) the
-    /// address the proxy appended to `X-Forwarded-For`.
-    var clientAddress: String? {
-        if application.lantern.behindProxy,
-           let forwarded = headers.first(name: .xForwardedFor)?.split(separator: ",").last {
-            let address = forwarded.trimmingCharacters(in: .whitespaces)
-            if !address.isEmpty { return String(address.prefix(64)) }
-        }
-        return remoteAddress?.ipAddress
     }
 }

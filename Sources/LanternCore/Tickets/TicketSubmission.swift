@@ -1,0 +1,10 @@
+
+
+/// A ticket's validated content, ready to store. Text is stored as text: markup in it is never rendered.
+public struct TicketSubmission: Sendable, Equatable {
+    public let name: String
+    public let email: EmailAddress
+    public let subject: String
+    public let description: String
+    public let verified: Bool
+}

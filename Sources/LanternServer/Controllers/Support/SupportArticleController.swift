@@ -1,0 +1,37 @@
+import Vapor
+
+/// `/support/solutions/articles/{id}` and its "Was this article helpful?" vote (`VoteService`, one vote per reader).
+struct SupportArticleController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("solutions", "articles", ":id", use: article)
+        routes.post("solutions", "articles", ":id", "vote", use: vote)
+    }
+
+    static let notVisible = PortalError(status: .notFound, title: "Not found", message: "This article does not exist or you may not see it.")
+
+    @Sendable
+    func article(request: Request) async throws -> Response {
+        let context = try request.supportContext
+        let id = try request.portalID("id", "article")
+        guard let article = try await KnowledgeBaseReader.article(id, scope: context.scope, on: request.db) else { throw Self.notVisible }
+        let page = SupportArticlePage(frame: context.frame(for: request), id: id, language: article.language, title: article.title,
+                                      body: article.description, fallback: article.fallback, thumbsUp: article.thumbsUp,
+                                      thumbsDown: article.thumbsDown, voted: request.queryText("done") == "voted")
+        return context.respond(page.render(), to: request)
+    }
+
+    @Sendable
+    func vote(request: Request) async throws -> Response {
+        let context = try request.supportContext
+        let form = try await request.collectForm()
+        guard !context.newAnonymousCSRF, PortalSessionService.csrfMatches(form["csrf_token"], context.csrf) else { throw PortalError.csrf }
+        let id = try request.portalID("id", "article")
+        guard try await KnowledgeBaseReader.isVisible(id, scope: context.scope, on: request.db) else { throw Self.notVisible }
+        guard let answer = form["helpful"], answer == "yes" || answer == "no" else {
+            throw PortalError(status: .unprocessableEntity, title: "No vote", message: "Choose “Yes” or “No”.")
+        }
+        try await VoteService.vote(articleID: id, accountID: context.scope.accountID, contactID: context.customer?.contact.id,
+                                   helpful: answer == "yes", on: request.db)
+        return seeOther("/support/solutions/articles/\(id)?done=voted")
+    }
+}

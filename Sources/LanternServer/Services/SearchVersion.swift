@@ -1,0 +1,34 @@
+import Fluent
+import Foundation
+import LanternCore
+import SQLKit
+import Vapor
+
+/// `accounts.search_version`, which the database raises on every change a search could see, and the reading of
+/// an account's translations that the search structures are built from.
+enum SearchVersion {
+    static func current(accountID: Int, on db: any Database) async throws -> Int64? {
+        try await db.sql.raw("SELECT search_version FROM accounts WHERE id = \(bind: accountID)").first()?
+            .decode(column: "search_version", as: Int64.self)
+    }
+
+    /// Translations read per query: a large knowledge base is read in chunks, never held in memory whole.
+    static let chunkSize = 2_000
+
+    /// Calls `body` with every translation of the account (`t`, joined to its article `a`), in id order; `columns`
+    /// must include `t.id`.
+    static func eachTranslation(accountID: Int, columns: String, publishedOnly: Bool, chunkSize: Int = chunkSize,
+                                on db: any Database, _ body: (any SQLRow) throws -> Void) async throws {
+        let published: SQLQueryString = publishedOnly ? " AND a.status = \(literal: Article.Status.published.rawValue)" : ""
+        var after = 0
+        while true {
+            let rows = try await db.sql.raw("""
+                SELECT \(unsafeRaw: columns) FROM article_translations t JOIN articles a ON a.id = t.article_id
+                WHERE t.account_id = \(bind: accountID) AND t.id > \(bind: after)\(published) ORDER BY t.id LIMIT \(literal: chunkSize)
+                """).all()
+            for row in rows { try body(row) }
+            guard rows.count == chunkSize, let last = rows.last else { return }
+            after = try last.decode(column: "id", as: Int.self)
+        }
+    }
+}

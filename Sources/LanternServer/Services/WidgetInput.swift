@@ -1,0 +1,38 @@
+/// What a widget is created or changed with: the JSON API's body, and what the portal's form fills in. `nil`
+/// means "not given" (on create: the default); `default_language` tells absent (unchanged) from `null` (use the
+/// account's default); `contact_form` may give only one of its settings; `category_ids` replaces the list.
+struct WidgetInput: Decodable, Sendable {
+    /// The contact form's settings; `nil` leaves one as it is.
+    struct ContactForm: Decodable, Sendable {
+        let enabled: Bool?
+        let logged_in_only: Bool?
+    }
+
+    let name: String?
+    let category_ids: [Int]?
+    let default_language: NullableField<String>
+    let contact_form: ContactForm?
+    let allowed_origins: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case name, category_ids, default_language, contact_form, allowed_origins
+    }
+
+    init(name: String?, category_ids: [Int]? = nil, default_language: NullableField<String> = .absent,
+         contact_form: ContactForm? = nil, allowed_origins: [String]? = nil) {
+        self.name = name
+        self.category_ids = category_ids
+        self.default_language = default_language
+        self.contact_form = contact_form
+        self.allowed_origins = allowed_origins
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        category_ids = try container.decodeIfPresent([Int].self, forKey: .category_ids)
+        default_language = try container.decodeNullable(String.self, forKey: .default_language)
+        contact_form = try container.decodeIfPresent(ContactForm.self, forKey: .contact_form)
+        allowed_origins = try container.decodeIfPresent([String].self, forKey: .allowed_origins)
+    }
+}

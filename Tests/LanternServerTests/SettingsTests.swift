@@ -1,0 +1,66 @@
+import Foundation
+import Logging
+import Testing
+@testable import LanternServer
+import LanternCore
+
+/// `LanternSettings.fromEnvironment`: every variable parsed once, strictly.
+@Suite("Settings")
+struct SettingsTests {
+    @Test("Unset and blank variables take their defaults")
+    func defaults() throws {
+        for environment in [[:], ["LANTERN_BCRYPT_COST": "", "LOG_LEVEL": " ", "LANTERN_BEHIND_PROXY": "", "LANTERN_SEARCH_INDEX": ""]] {
+            let settings = try LanternSettings.fromEnvironment(environment)
+            #expect(settings.database == .sqlite(path: "lantern.sqlite"))
+            #expect(settings.logLevel == .info)
+            #expect(settings.bcryptCost == 12)
+            #expect(settings.ticketRateLimit == .ticketDefault)
+            #expect(settings.behindProxy == false)
+            #expect(settings.searchEngine == .memory)
+            #expect(settings.supportWidgetID == nil)
+            #expect(settings.publicDirectory == "Public")
+        }
+    }
+
+    @Test("Good values are read")
+    func goodValues() throws {
+        let directory = FileManager.default.temporaryDirectory.path
+        let settings = try LanternSettings.fromEnvironment([
+            "DATABASE_URL": "sqlite:/tmp/x.sqlite", "LOG_LEVEL": "Debug", "LANTERN_BCRYPT_COST": "31",
+            "LANTERN_TICKET_RATE_LIMIT": "off", "LANTERN_BEHIND_PROXY": "YES", "LANTERN_SEARCH_INDEX": "database",
+            "LANTERN_SUPPORT_WIDGET": "7", "LANTERN_PUBLIC_DIR": directory,
+        ])
+        #expect(settings.database == .sqlite(path: "/tmp/x.sqlite"))
+        #expect(settings.logLevel == .debug)
+        #expect(settings.bcryptCost == 31)
+        #expect(settings.ticketRateLimit == nil)
+        #expect(settings.behindProxy)
+        #expect(settings.searchEngine == .database)
+        #expect(settings.supportWidgetID == 7)
+        #expect(settings.publicDirectory == directory)
+        #expect(try LanternSettings.fromEnvironment(["LANTERN_BEHIND_PROXY": "false"]).behindProxy == false)
+        #expect(try LanternSettings.fromEnvironment(["LANTERN_PUBLIC_URL": "https://Help.Example.com/"]).publicURL == "https://help.example.com")
+        #expect(try LanternSettings.fromEnvironment(["LANTERN_PUBLIC_URL": "http://localhost:8080"]).publicURL == "http://localhost:8080")
+    }
+
+    @Test("A value Lantern cannot use names the variable and what it allows", arguments: [
+        ("LANTERN_BCRYPT_COST", "abc", "a whole number from 4 to 31"),
+        ("LANTERN_BCRYPT_COST", "40", "a whole number from 4 to 31"),
+        ("LANTERN_BCRYPT_COST", "3", "a whole number from 4 to 31"),
+        ("LANTERN_BEHIND_PROXY", "maybe", "1, true, yes, 0, false or no"),
+        ("LOG_LEVEL", "verbose", "trace, debug, info, notice, warning, error, critical"),
+        ("LANTERN_SEARCH_INDEX", "elastic", "memory or database"),
+        ("LANTERN_TICKET_RATE_LIMIT", "twenty", "COUNT/SECONDS (e.g. 20/600) or off"),
+        ("LANTERN_SUPPORT_WIDGET", "first", "a widget id (a whole number from 1)"),
+        ("LANTERN_SUPPORT_WIDGET", "0", "a widget id (a whole number from 1)"),
+        ("LANTERN_PUBLIC_URL", "javascript://evil.example", "an http:// or https:// URL of a host, such as https://help.example.com"),
+        ("LANTERN_PUBLIC_URL", "https://help.example.com/support", "an http:// or https:// URL of a host, such as https://help.example.com"),
+        ("LANTERN_PUBLIC_URL", "https://*.example.com", "an http:// or https:// URL of a host, such as https://help.example.com"),
+        ("LANTERN_PUBLIC_DIR", "/nonexistent/lantern-public", "an existing folder holding widget/ and portal/ (Lantern's Public folder)"),
+    ])
+    func refused(variable: String, value: String, allowed: String) {
+        #expect(throws: LanternSettings.InvalidSetting(variable: variable, value: value, allowed: allowed)) {
+            try LanternSettings.fromEnvironment([variable: value])
+        }
+    }
+}
