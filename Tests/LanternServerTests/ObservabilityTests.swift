@@ -75,7 +75,7 @@ struct ObservabilityTests {
         let password = "pw-\(UUID().uuidString)"
         try await LanternBinary.withAccount("Logged Co", adminEmail: "ops@logged.example", adminPassword: password) { database, account in
             let logFile = FileManager.default.temporaryDirectory.appendingPathComponent("lantern-log-\(UUID().uuidString).txt")
-            FileManager.default.createFile(atPath: logFile.path, contents: nil)
+            #expect(FileManager.default.createFile(atPath: logFile.path, contents: nil))
             defer { try? FileManager.default.removeItem(at: logFile) }
 
             let server = try MultiProcessTests.Server(database: database, environment: ["LOG_LEVEL": "trace"],

@@ -75,6 +75,9 @@ enum ArticleStore {
                 errors.add("description", "must be at most \(maximumDescriptionBytes / 1024) KiB")
             } else if description.unicodeScalars.contains(where: { FieldErrors.isControl($0, allowingLineBreaks: true) }) {
                 errors.add("description", "must not contain control characters other than tabs and line breaks")
+            } else if case let problems = HTMLSanitizer.problems(description), !problems.isEmpty {
+                // What the sanitiser would drop silently (an unclosed <svg> takes the rest of the article) is refused.
+                errors.add("description", "has HTML that cannot be kept: \(problems.joined(separator: ", "))")
             } else {
                 let sanitized = HTMLSanitizer.sanitize(description)
                 if HTMLSanitizer.plainText(sanitized).isEmpty && !sanitized.contains("<img") {

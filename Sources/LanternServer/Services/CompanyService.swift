@@ -102,8 +102,7 @@ enum CompanyService {
         guard let raw else { return nil }
         var domains: [String] = []
         for entry in raw {
-            let domain = entry.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            guard !domain.contains("@"), EmailAddress("x@" + domain) != nil else {
+            guard !entry.contains("@"), let domain = EmailAddress.normalizedDomain(entry) else {
                 errors.add("domains", "contains \"\(entry)\", which is not a domain name such as example.com")
                 return nil
             }

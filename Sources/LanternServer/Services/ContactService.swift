@@ -26,7 +26,7 @@ enum ContactService {
             if email.unicodeScalars.contains(where: { FieldErrors.isControl($0, allowingLineBreaks: false) }) {
                 throw AppError.validation(["email": "must not contain control characters"])
             }
-            query.filter(\.$email == email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+            query.filter(\.$email == (EmailAddress.normalized(email) ?? email))
         }
         let contacts = try await query.sort(\.$id).offset(page.offset).limit(page.perPage + 1).all()
         return Page(fetched: contacts, request: page)

@@ -29,7 +29,7 @@ enum DemoSiteService {
     /// with `account`'s current shared secret. Throws `AppError.validation` naming `email` or `ttl`.
     static func mintToken(email: String?, lifetime: Int?, account: Account, now: Date = Date()) throws -> MintedToken {
         var errors = FieldErrors()
-        let customer = DemoSeeder.customers.first { $0.email == email?.trimmingCharacters(in: .whitespaces).lowercased() }
+        let customer = DemoSeeder.customers.first { $0.email == email.flatMap(EmailAddress.normalized) }
         if customer == nil {
             errors.add("email", email == nil ? "is required"
                 : "must be one of the demo customers: " + DemoSeeder.customers.map(\.email).joined(separator: ", "))

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import LanternCore
 
 /// Throttles agent sign-in: after `maximumFailuresPerEmail` failures for one e-mail address, or
 /// `maximumFailuresPerAddress` from one client address, within `window`, further attempts are refused with 429
@@ -9,7 +10,9 @@ enum LoginThrottle {
     static let maximumFailuresPerEmail = 5
     static let maximumFailuresPerAddress = 20
 
-    static func emailKey(_ email: String) -> String { "email:" + email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().prefix(254) }
+    static func emailKey(_ email: String) -> String {
+        "email:" + (EmailAddress.normalized(email) ?? email.trimmingCharacters(in: .whitespacesAndNewlines)).prefix(254)
+    }
     static func addressKey(_ address: String) -> String { "ip:" + address.prefix(64) }
 
     /// Seconds until another attempt is allowed, or `nil` when attempts are allowed now.

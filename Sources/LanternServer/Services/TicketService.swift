@@ -107,7 +107,7 @@ enum TicketService {
                 if email.unicodeScalars.contains(where: { FieldErrors.isControl($0, allowingLineBreaks: false) }) {
                     errors["email"] = "must not contain control characters"
                 } else {
-                    self.email = email.trimmingCharacters(in: .whitespaces).lowercased()
+                    self.email = EmailAddress.normalized(email) ?? email
                 }
             }
             if let verified = parameter("verified") {

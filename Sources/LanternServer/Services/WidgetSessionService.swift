@@ -56,7 +56,7 @@ enum WidgetSessionService {
                 let domain = identity.email.domain
                 var companyIDs: [Int] = []
                 for company in try await Company.query(on: db).filter(\.$accountID == accountID).all()
-                where company.domains.contains(where: { $0.lowercased() == domain }) {
+                where company.domains.contains(where: { EmailAddress.normalizedDomain($0) == domain }) {
                     let companyID = try company.requireID()
                     try await CompanyMembership(accountID: accountID, contactID: contactID, companyID: companyID).create(on: db)
                     companyIDs.append(companyID)
