@@ -59,6 +59,15 @@ let package = Package(
             dependencies: ["LanternCore", .product(name: "Crypto", package: "swift-crypto")],
             path: "benchmarks/token-benchmark"
         ),
+        /// libFuzzer targets for the parsers that read untrusted bytes (token, sanitiser, form, multipart); a normal build
+        /// makes a driver that replays corpus files. `scripts/fuzz.sh` builds them with `-sanitize=fuzzer`.
+        .executableTarget(
+            name: "lantern-fuzz",
+            dependencies: ["LanternCore", "LanternFuzzDriver"],
+            path: "fuzz/Sources"
+        ),
+        /// The declaration of libFuzzer's driver, for `lantern-fuzz`.
+        .target(name: "LanternFuzzDriver", path: "fuzz/Driver"),
         .testTarget(
             name: "LanternCoreTests",
             dependencies: ["LanternCore", .product(name: "PropertyBased", package: "swift-property-based")]

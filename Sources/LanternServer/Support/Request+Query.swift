@@ -1,3 +1,4 @@
+import LanternCore
 import Vapor
 
 extension Request {

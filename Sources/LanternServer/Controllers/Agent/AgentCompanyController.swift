@@ -1,4 +1,5 @@
 import Fluent
+import LanternCore
 import Vapor
 
 /// `/agent/companies`: the company list with its search and the new-company form, and each company's form (name,

@@ -1,4 +1,5 @@
 import Fluent
+import LanternCore
 import Vapor
 
 /// `/agent/contacts`: the contact list with its search, and each contact's form (name, e-mail, preferred language,

@@ -1,4 +1,5 @@
 import Fluent
+import LanternCore
 import Vapor
 
 /// `/agent/widgets` (admins only; the route group is guarded): the widget list, a new widget, and each widget's

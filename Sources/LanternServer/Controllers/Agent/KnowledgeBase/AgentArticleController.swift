@@ -1,4 +1,5 @@
 import Fluent
+import LanternCore
 import Vapor
 
 /// `/agent/kb/folders/{id}/articles/new` and `/agent/kb/articles/{id}`: the editor of a new article, and an

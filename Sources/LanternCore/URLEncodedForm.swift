@@ -1,12 +1,11 @@
 import Foundation
-import Vapor
 
-/// A URL-encoded form body or query string (Lantern's one decoder for both), read leniently: repeated names are kept in order, malformed escapes
-/// are taken literally. Reading a form never throws, so bad input becomes a validation message, not a 500.
-struct URLEncodedForm: Sendable {
-    private(set) var pairs: [(String, String)] = []
+/// A URL-encoded form body or query string (Lantern's one decoder for both), read leniently: repeated names are
+/// kept in order, malformed escapes are taken literally. Reading a form never throws, so bad input becomes a validation message, not a 500.
+public struct URLEncodedForm: Sendable {
+    public private(set) var pairs: [(String, String)] = []
 
-    init(encoded: String) {
+    public init(encoded: String) {
         for part in encoded.split(separator: "&", omittingEmptySubsequences: true) {
             let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = Self.decode(pieces[0])
@@ -15,18 +14,14 @@ struct URLEncodedForm: Sendable {
         }
     }
 
-    init(_ request: Request) {
-        self.init(encoded: request.body.string ?? "")
-    }
-
     /// One name or value decoded; a malformed escape is taken literally (only `+` becomes a space).
-    static func decode(_ raw: Substring) -> String {
+    public static func decode(_ raw: Substring) -> String {
         formDecoded(raw.utf8) ?? raw.replacingOccurrences(of: "+", with: " ")
     }
 
     /// A form-encoded part decoded: `+` is a space, `%XX` a byte; `nil` when an escape is malformed or the
     /// bytes are not UTF-8 (`decode` then keeps the text as sent).
-    static func formDecoded(_ part: Substring.UTF8View) -> String? {
+    public static func formDecoded(_ part: Substring.UTF8View) -> String? {
         func hex(_ byte: UInt8) -> UInt8? {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
@@ -56,20 +51,20 @@ struct URLEncodedForm: Sendable {
     }
 
     /// The first value of `name` (also accepted as `name[]`).
-    subscript(_ name: String) -> String? {
+    public subscript(_ name: String) -> String? {
         pairs.first { $0.0 == name || $0.0 == name + "[]" }?.1
     }
 
     /// Every value of `name` (also accepted as `name[]`).
-    func all(_ name: String) -> [String] {
+    public func all(_ name: String) -> [String] {
         pairs.filter { $0.0 == name || $0.0 == name + "[]" }.map(\.1)
     }
 
     /// Whether a checkbox named `name` was ticked.
-    func checked(_ name: String) -> Bool { self[name] != nil }
+    public func checked(_ name: String) -> Bool { self[name] != nil }
 
     /// Whole numbers among the values of `name`; `nil` when one of them is not a number.
-    func integers(_ name: String) -> [Int]? {
+    public func integers(_ name: String) -> [Int]? {
         var out: [Int] = []
         for value in all(name) where !value.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let number = Int(value.trimmingCharacters(in: .whitespaces)) else { return nil }
@@ -79,7 +74,7 @@ struct URLEncodedForm: Sendable {
     }
 
     /// Lines or commas of a textarea, trimmed, without blanks.
-    func list(_ name: String) -> [String] {
+    public func list(_ name: String) -> [String] {
         (self[name] ?? "").split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "," })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
