@@ -18,6 +18,7 @@
       contactTitle: 'Contact us', name: 'Name', email: 'Email', subject: 'Subject', description: 'How can we help?',
       submit: 'Send', sending: 'Sending…', confirmation: 'Thanks! Your message has been sent. We will reply by email.',
       home: 'Back to help', helpful: 'Was this article helpful?', yes: 'Yes', no: 'No', thanks: 'Thanks for your feedback!',
+      votesLimited: 'Too many votes from your network. Please try again later.',
       loginRequired: 'Please sign in on this website to see this.', notFound: 'This article is not available.',
       signedIn: 'Signed in as {name}', required: 'Please fill this in.', rateLimited: 'Too many messages. Please wait a minute and try again.',
       formDisabled: 'The contact form is not available.', notSent: 'Your message could not be sent. Please check the form and try again.', fallback: 'This article is not available in your language yet.',
@@ -31,6 +32,7 @@
       contactTitle: 'Nous contacter', name: 'Nom', email: 'E-mail', subject: 'Objet', description: 'Comment pouvons-nous vous aider ?',
       submit: 'Envoyer', sending: 'Envoi…', confirmation: 'Merci ! Votre message a bien été envoyé. Nous vous répondrons par e-mail.',
       home: "Retour à l'aide", helpful: 'Cet article vous a-t-il été utile ?', yes: 'Oui', no: 'Non', thanks: 'Merci pour votre avis !',
+      votesLimited: 'Trop de votes depuis votre réseau. Réessayez plus tard.',
       loginRequired: 'Connectez-vous sur ce site pour voir ce contenu.', notFound: "Cet article n'est pas disponible.",
       signedIn: 'Connecté en tant que {name}', required: 'Veuillez remplir ce champ.', rateLimited: 'Trop de messages. Patientez une minute et réessayez.',
       formDisabled: "Le formulaire de contact n'est pas disponible.", notSent: "Votre message n'a pas pu être envoyé. Vérifiez le formulaire et réessayez.", fallback: "Cet article n'est pas encore disponible dans votre langue.",
@@ -383,6 +385,22 @@
   }
 
   // ---- an article, with votes -------------------------------------------------------------------------------
+  // The visitor's random id (128 bits, base64url), so that voting again replaces the earlier vote: kept in the
+  // frame's own storage (never the embedding page's), or in memory while the browser blocks storage.
+  let memoryVisitor = null;
+  function visitorId() {
+    try {
+      const kept = w.localStorage.getItem('lantern.visitor');
+      if (kept && /^[A-Za-z0-9_-]{16,128}$/.test(kept)) return kept;
+    } catch (e) { /* storage blocked */ }
+    if (!memoryVisitor) {
+      const bytes = crypto.getRandomValues(new Uint8Array(16));
+      memoryVisitor = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    }
+    try { w.localStorage.setItem('lantern.visitor', memoryVisitor); } catch (e) { /* memory only */ }
+    return memoryVisitor;
+  }
+
   async function renderArticle() {
     const mine = ++seq, id = view.id;
     main.onkeydown = null;
@@ -398,12 +416,12 @@
         if (voting) return;
         voting = true;
         try {
-          await call(`${API}/widgets/${widgetId}/articles/${id}/feedback`, { method: 'POST', body: { helpful } });
+          await call(`${API}/widgets/${widgetId}/articles/${id}/feedback`, { method: 'POST', body: { helpful, visitor_id: visitorId() } });
           up.setAttribute('aria-pressed', String(helpful));
           down.setAttribute('aria-pressed', String(!helpful));
           thanks.textContent = t('thanks');
         } catch (e) {
-          thanks.textContent = e.offline ? t('offline') : t('error');
+          thanks.textContent = e.offline ? t('offline') : e.status === 429 ? t('votesLimited') : t('error');
         } finally {
           voting = false;
         }

@@ -116,7 +116,7 @@ struct AgentPortalTests {
             app.lantern.behindProxy = true
             let attacker = PortalBrowser(app)
             let csrf = try await attacker.csrf(from: "/agent/login")
-            for _ in 0..<LoginThrottle.maximumFailuresPerEmail {
+            for _ in 0..<LoginThrottle.maximumFailuresPerAgent {
                 let response = try await attacker.post("/agent/login", [("csrf_token", csrf), ("email", account.adminEmail), ("password", "guess")])
                 #expect(response.status == .unauthorized)
             }
@@ -131,7 +131,7 @@ struct AgentPortalTests {
             let alsoLocked = try await elsewhere.post("/agent/login", [("csrf_token", csrf2), ("email", account.adminEmail), ("password", "correct horse")])
             #expect(alsoLocked.status == .tooManyRequests)
             #expect(alsoLocked.headers.first(name: .retryAfter) != nil)
-            #expect(try await LoginAttempt.query(on: app.db).filter(\.$key == LoginThrottle.emailKey(account.adminEmail)).count() == 5)
+            #expect(try await LoginAttempt.query(on: app.db).filter(\.$key == LoginThrottle.agentKey(account.adminEmail, accountID: account.accountID)).count() == 5)
 
             // One address trying many e-mail addresses is stopped too.
             let other = try await makeAccount(app)

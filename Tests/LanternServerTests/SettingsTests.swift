@@ -15,6 +15,7 @@ struct SettingsTests {
             #expect(settings.logLevel == .info)
             #expect(settings.bcryptCost == 12)
             #expect(settings.ticketRateLimit == .ticketDefault)
+            #expect(settings.voteRateLimit == RateLimit(count: 10, seconds: 86_400))
             #expect(settings.behindProxy == false)
             #expect(settings.searchEngine == .memory)
             #expect(settings.supportWidgetID == nil)
@@ -39,6 +40,8 @@ struct SettingsTests {
         #expect(settings.supportWidgetID == 7)
         #expect(settings.publicDirectory == directory)
         #expect(try LanternSettings.fromEnvironment(["LANTERN_BEHIND_PROXY": "false"]).behindProxy == false)
+        #expect(try LanternSettings.fromEnvironment(["LANTERN_VOTE_RATE_LIMIT": "3/60"]).voteRateLimit == RateLimit(count: 3, seconds: 60))
+        #expect(try LanternSettings.fromEnvironment(["LANTERN_VOTE_RATE_LIMIT": "off"]).voteRateLimit == nil)
         #expect(try LanternSettings.fromEnvironment(["LANTERN_PUBLIC_URL": "https://Help.Example.com/"]).publicURL == "https://help.example.com")
         #expect(try LanternSettings.fromEnvironment(["LANTERN_PUBLIC_URL": "http://localhost:8080"]).publicURL == "http://localhost:8080")
     }
@@ -51,6 +54,7 @@ struct SettingsTests {
         ("LOG_LEVEL", "verbose", "trace, debug, info, notice, warning, error, critical"),
         ("LANTERN_SEARCH_INDEX", "elastic", "memory or database"),
         ("LANTERN_TICKET_RATE_LIMIT", "twenty", "COUNT/SECONDS (e.g. 20/600) or off"),
+        ("LANTERN_VOTE_RATE_LIMIT", "10 per day", "COUNT/SECONDS (e.g. 10/86400) or off"),
         ("LANTERN_SUPPORT_WIDGET", "first", "a widget id (a whole number from 1)"),
         ("LANTERN_SUPPORT_WIDGET", "0", "a widget id (a whole number from 1)"),
         ("LANTERN_PUBLIC_URL", "javascript://evil.example", "an http:// or https:// URL of a host, such as https://help.example.com"),

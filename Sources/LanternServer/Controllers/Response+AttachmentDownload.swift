@@ -1,4 +1,5 @@
 import Foundation
+import LanternCore
 import Vapor
 
 extension Response {
@@ -14,10 +15,17 @@ extension Response {
         return Response(status: .ok, headers: headers, body: .init(data: file.data))
     }
 
-    /// `attachment; filename="…"` with an ASCII fallback and the UTF-8 name (RFC 6266).
-    private static func contentDisposition(_ filename: String) -> String {
-        let ascii = String(filename.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
-        let encoded = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_"))) ?? ascii
+    /// `attachment; filename="…"` with an ASCII fallback and the UTF-8 name (RFC 6266); control characters
+    /// become `_` in the fallback (and are percent-encoded in the UTF-8 name), so no name can end the header.
+    static func contentDisposition(_ filename: String) -> String {
+        let ascii = String(filename.unicodeScalars.map {
+            $0.isASCII && !HeaderValue.isControl($0) && $0 != "\"" && $0 != "\\" ? Character($0) : "_"
+        })
+        let encoded = filename.addingPercentEncoding(withAllowedCharacters: Self.attrChar) ?? ascii
         return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }
+
+    /// ASCII letters, digits, `.`, `-` and `_`: what an RFC 5987 value keeps as it is (`.alphanumerics` would also
+    /// keep non-ASCII letters).
+    private static let attrChar = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_")
 }

@@ -33,5 +33,7 @@ enum LanternMigrations {
         CreateLoginAttempts(),
         // v5: the search version that keeps every process's in-memory search index in step.
         CreateSearchVersion(),
+        // v6: one counted vote per visitor and article, and the per-address vote limit.
+        CreateVoteVisitors(),
     ]
 }

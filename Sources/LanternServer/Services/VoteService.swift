@@ -1,9 +1,15 @@
+import Crypto
 import Fluent
 import Foundation
+import LanternCore
 import SQLKit
+import Vapor
 
-/// Helpful / not-helpful votes. A signed-in contact has one vote per article (voting again replaces it);
-/// anonymous votes are each counted. The article's counters change in the same transaction as the votes.
+/// Helpful / not-helpful votes: one counted vote per voter and article, and voting again replaces the earlier vote.
+/// A signed-in contact is known by their contact; an anonymous visitor by the random id their browser keeps (the
+/// widget frame's `visitor_id`, the portal's cookie), of which only a keyed hash is stored. New anonymous votes are
+/// also limited per client address and article (`LANTERN_VOTE_RATE_LIMIT`); that limit alone holds a visitor who
+/// sends no id (older widgets). The article's counters change in the same transaction as the votes.
 enum VoteService {
     /// A vote with the contact who cast it (`nil` for an anonymous vote).
     struct CastVote: Sendable {
@@ -19,11 +25,54 @@ enum VoteService {
         let thumbsDown: Int
     }
 
-    static func vote(articleID: Int, accountID: Int, contactID: Int?, helpful: Bool, on db: any Database, now: Date = Date()) async throws {
+    /// How long a visitor id is, in base64url characters (the widget sends 22: 128 random bits).
+    static let visitorIDLength = 16...128
+
+    /// `raw` when it is a visitor id (16 to 128 base64url characters), `nil` when absent; otherwise a 422 naming
+    /// `field`.
+    static func visitorID(_ raw: String?, field: String = "visitor_id") throws -> String? {
+        guard let raw else { return nil }
+        guard visitorIDLength.contains(raw.utf8.count),
+              raw.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || (0x30...0x39).contains($0)
+                  || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
+        else {
+            throw AppError.validation([field: "must be \(visitorIDLength.lowerBound) to \(visitorIDLength.upperBound) characters of A-Z, a-z, 0-9, - and _"])
+        }
+        return raw
+    }
+
+    /// A visitor id for a browser that has none: 128 random bits in base64url.
+    static func newVisitorID() -> String { Base64URL.encode(SecretGenerator.randomBytes(16)) }
+
+    /// Records a vote. A signed-in contact (`contactID`) or an anonymous visitor with an id replaces their earlier
+    /// vote on the article; any other anonymous vote is a new one, refused with 429 `rate_limited` (and
+    /// `Retry-After`) once `address` has cast `limit.count` new votes on the article in `limit.seconds`.
+    static func vote(articleID: Int, accountID: Int, contactID: Int?, visitorID: String? = nil, address: String? = nil,
+                     helpful: Bool, limit: RateLimit? = nil, on db: any Database, now: Date = Date()) async throws {
         try await db.writeTransaction { db in
+            if !db.isSQLite {
+                // Votes on one article take turns, so that simultaneous votes of one visitor find each other and the
+                // address limit counts them all; SQLite's write transaction already does.
+                try await db.sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: "article-vote:\(articleID)")))").run()
+            }
+            var existing: ArticleVote? = nil
+            var visitorHash: String? = nil
+            if let contactID {
+                existing = try await ArticleVote.query(on: db).filter(\.$articleID == articleID).filter(\.$contactID == contactID).first()
+            } else {
+                let key = try await hashKey(on: db)
+                if let visitorID {
+                    let hash = keyedHash("visitor", articleID, visitorID, key: key)
+                    visitorHash = hash
+                    existing = try await ArticleVote.query(on: db).filter(\.$articleID == articleID).filter(\.$visitorHash == hash).first()
+                }
+                if existing == nil, let limit, let address {
+                    try await countNewVote(articleID: articleID, addressHash: keyedHash("address", articleID, address, key: key),
+                                           limit: limit, now: now, on: db)
+                }
+            }
             var up = helpful ? 1 : 0, down = helpful ? 0 : 1
-            if let contactID, let existing = try await ArticleVote.query(on: db).filter(\.$articleID == articleID)
-                .filter(\.$contactID == contactID).first() {
+            if let existing {
                 guard existing.helpful != helpful else { return }
                 up = helpful ? 1 : -1
                 down = -up
@@ -31,14 +80,46 @@ enum VoteService {
                 existing.createdAt = now
                 try await existing.save(on: db)
             } else {
-                try await ArticleVote(accountID: accountID, articleID: articleID, contactID: contactID, helpful: helpful,
-                                      createdAt: now).create(on: db)
+                try await ArticleVote(accountID: accountID, articleID: articleID, contactID: contactID, visitorHash: visitorHash,
+                                      helpful: helpful, createdAt: now).create(on: db)
             }
             try await db.sql.raw("""
                 UPDATE articles SET thumbs_up = thumbs_up + \(literal: up), thumbs_down = thumbs_down + \(literal: down)
                 WHERE id = \(bind: articleID)
                 """).run()
         }
+    }
+
+    /// Counts a new anonymous vote from the address behind `addressHash`, or throws 429 when the address has used up
+    /// `limit` on the article. Forgets events that left the window.
+    private static func countNewVote(articleID: Int, addressHash: String, limit: RateLimit, now: Date, on db: any Database) async throws {
+        let windowStart = now.addingTimeInterval(-Double(limit.seconds))
+        try await VoteAddressEvent.query(on: db).filter(\.$votedAt <= windowStart).delete()
+        let recent = try await VoteAddressEvent.query(on: db).filter(\.$articleID == articleID).filter(\.$addressHash == addressHash)
+            .sort(\.$votedAt, .descending).limit(limit.count).all().map(\.votedAt.timeIntervalSince1970)
+        if let wait = limit.retryAfter(recentEvents: recent, now: now.timeIntervalSince1970) {
+            throw AppError(.rateLimited, "Too many votes on this article from your address: at most \(limit.count) every \(limit.seconds) seconds. Try again in \(wait) seconds.",
+                           headers: ["Retry-After": String(wait)])
+        }
+        try await VoteAddressEvent(articleID: articleID, addressHash: addressHash, votedAt: now).create(on: db)
+    }
+
+    /// The install's hash key, made on first use (every process and a copied database then share it).
+    private static func hashKey(on db: any Database) async throws -> SymmetricKey {
+        if let stored = try await VoteHashKey.find(VoteHashKey.rowID, on: db) { return SymmetricKey(data: Data(stored.secret.utf8)) }
+        try await db.sql.raw("""
+            INSERT INTO \(ident: VoteHashKey.schema) (id, secret) VALUES (\(bind: VoteHashKey.rowID), \(bind: SecretGenerator.sharedSecret()))
+            ON CONFLICT (id) DO NOTHING
+            """).run()
+        let stored = try await VoteHashKey.find(VoteHashKey.rowID, on: db)
+        guard let stored else { throw AppError(.internalError, "The vote hash key could not be stored.") }
+        return SymmetricKey(data: Data(stored.secret.utf8))
+    }
+
+    /// HMAC-SHA256 of `kind`, the article and `value` as hex: the same visitor or address gives unrelated hashes on
+    /// different articles, and the stored hash does not give the value back.
+    private static func keyedHash(_ kind: String, _ articleID: Int, _ value: String, key: SymmetricKey) -> String {
+        SecretGenerator.hex(HMAC<SHA256>.authenticationCode(for: Data("\(kind):\(articleID):\(value)".utf8), using: key))
     }
 
     /// One page of an article's votes, newest first, each with its voter.

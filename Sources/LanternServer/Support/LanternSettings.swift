@@ -15,6 +15,9 @@ public struct LanternSettings: Sendable {
     public var demo: Bool
     /// Tickets allowed per address and per requester; `nil` turns the limit off.
     public var ticketRateLimit: RateLimit?
+    /// `LANTERN_VOTE_RATE_LIMIT`: new anonymous votes allowed per client address and article (default 10 a day);
+    /// `nil` turns the limit off (each visitor id still counts once).
+    public var voteRateLimit: RateLimit? = RateLimit(count: 10, seconds: 86_400)
     /// Whether the client address is the last one in `X-Forwarded-For` (set it behind a reverse proxy that
     /// appends the client's address) rather than the connection's peer.
     public var behindProxy: Bool
@@ -90,6 +93,13 @@ public struct LanternSettings: Sendable {
                 settings.ticketRateLimit = try RateLimit.parse(raw)
             } catch {
                 throw InvalidSetting(variable: "LANTERN_TICKET_RATE_LIMIT", value: raw, allowed: "COUNT/SECONDS (e.g. 20/600) or off")
+            }
+        }
+        if let raw = value("LANTERN_VOTE_RATE_LIMIT") {
+            do {
+                settings.voteRateLimit = try RateLimit.parse(raw)
+            } catch {
+                throw InvalidSetting(variable: "LANTERN_VOTE_RATE_LIMIT", value: raw, allowed: "COUNT/SECONDS (e.g. 10/86400) or off")
             }
         }
         if let raw = value("LANTERN_BEHIND_PROXY") {

@@ -64,10 +64,11 @@ extension HTML {
     }
 }
 
-/// A redirect after a POST (303: the browser follows with GET).
+/// A redirect after a POST (303: the browser follows with GET). A location with a control character (which would end
+/// the header) is never sent: callers pass paths checked by `LocalRedirect`, and anything else goes to `/`.
 func seeOther(_ location: String) -> Response {
     let response = Response(status: .seeOther)
-    response.headers.replaceOrAdd(name: .location, value: location)
+    response.headers.replaceOrAdd(name: .location, value: HeaderValue.isSafe(location) ? location : "/")
     response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
     return response
 }

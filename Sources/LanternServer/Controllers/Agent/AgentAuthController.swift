@@ -35,7 +35,8 @@ struct AgentAuthController: RouteCollection {
         let next = form["next"]
         let outcome = try await AgentSignInService.signIn(
             email: email, password: form["password"] ?? "", accountID: form["account_id"].flatMap { Int($0) },
-            clientAddress: Self.clientAddress(request), passwords: request.password.async, on: request.db)
+            clientAddress: Self.clientAddress(request), passwords: request.password.async,
+            cost: request.application.lantern.bcryptCost, on: request.db)
         let page = AgentSignInPage(csrf: cookie, email: email, next: next)
         switch outcome {
         case .throttled(let wait):
@@ -79,11 +80,10 @@ struct AgentAuthController: RouteCollection {
         request.clientAddress ?? "unknown"
     }
 
-    /// Only a path inside the agent portal (never another site).
+    /// Only a path inside the agent portal (never another site, never the sign-in page, never a control
+    /// character); anything else is the knowledge base.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/agent"), !next.hasPrefix("//"), !next.contains("\\"),
-              !next.hasPrefix("/agent/login") else { return "/agent/kb" }
-        return next
+        LocalRedirect.path(next, under: "/agent", excluding: ["/agent/login"]) ?? "/agent/kb"
     }
 
     /// The sign-in page, renewing the pre-sign-in CSRF cookie its form is checked against.

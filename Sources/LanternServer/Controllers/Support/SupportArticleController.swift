@@ -1,6 +1,7 @@
 import Vapor
 
-/// `/support/solutions/articles/{id}` and its "Was this article helpful?" vote (`VoteService`, one vote per reader).
+/// `/support/solutions/articles/{id}` and its "Was this article helpful?" vote (`VoteService`: one counted vote per
+/// reader, a signed-in customer by their contact, an anonymous one by the visitor id of a cookie).
 struct SupportArticleController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("solutions", "articles", ":id", use: article)
@@ -30,8 +31,21 @@ struct SupportArticleController: RouteCollection {
         guard let answer = form["helpful"], answer == "yes" || answer == "no" else {
             throw PortalError(status: .unprocessableEntity, title: "No vote", message: "Choose “Yes” or “No”.")
         }
+        // An anonymous reader is known by the visitor id of their cookie (a new one when it is missing or not one).
+        let kept = context.customer == nil ? try? VoteService.visitorID(request.cookies[Self.visitorCookie]?.string) : nil
+        let visitorID = context.customer == nil ? kept ?? VoteService.newVisitorID() : nil
         try await VoteService.vote(articleID: id, accountID: context.scope.accountID, contactID: context.customer?.contact.id,
-                                   helpful: answer == "yes", on: request.db)
-        return seeOther("/support/solutions/articles/\(id)?done=voted")
+                                   visitorID: visitorID, address: request.clientAddress, helpful: answer == "yes",
+                                   limit: request.application.lantern.voteRateLimit, on: request.db)
+        let response = seeOther("/support/solutions/articles/\(id)?done=voted")
+        if let visitorID, kept == nil {
+            response.cookies[Self.visitorCookie] = PortalCookie.make(visitorID, path: "/support", request: request, maxAge: Self.visitorCookieAge)
+        }
+        return response
     }
+
+    /// The cookie holding an anonymous reader's visitor id, so that voting again replaces their vote.
+    static let visitorCookie = "lantern_support_visitor"
+    /// A year, in seconds.
+    static let visitorCookieAge = 365 * 24 * 60 * 60
 }

@@ -41,6 +41,6 @@ struct SupportSignInController: RouteCollection {
 
     /// Only a path inside the customer portal (never another site).
     static func safeRedirect(_ path: String?) -> String? {
-        path.flatMap { $0.hasPrefix("/support") && !$0.hasPrefix("//") && !$0.contains("\\") ? $0 : nil }
+        LocalRedirect.path(path, under: "/support")
     }
 }

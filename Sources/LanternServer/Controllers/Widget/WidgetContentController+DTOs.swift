@@ -91,5 +91,7 @@ extension WidgetContentController {
 
     struct FeedbackBody: Decodable {
         let helpful: Bool
+        /// The anonymous visitor's id, kept by the widget frame; older widgets send none.
+        let visitor_id: String?
     }
 }

@@ -95,11 +95,13 @@ struct WidgetContentController: RouteCollection {
     func feedback(request: Request) async throws -> HTTPStatus {
         let context = try request.widgetContext
         let body = try request.decodeBody(FeedbackBody.self)
+        let visitorID = try VoteService.visitorID(body.visitor_id)
         guard let id = request.parameters.get("article_id", as: Int.self),
               try await KnowledgeBaseReader.isVisible(id, scope: context.scope, on: request.db)
         else { throw AppError.articleNotFound }
         try await VoteService.vote(articleID: id, accountID: context.scope.accountID, contactID: context.signedIn?.contact.id,
-                                   helpful: body.helpful, on: request.db)
+                                   visitorID: visitorID, address: request.clientAddress, helpful: body.helpful,
+                                   limit: request.application.lantern.voteRateLimit, on: request.db)
         return .noContent
     }
 
