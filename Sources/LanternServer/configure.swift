@@ -15,8 +15,12 @@ public func configure(_ app: Application, settings: LanternSettings) throws {
     app.middleware = Middlewares()
     app.middleware.use(RequestObservationMiddleware())
     app.middleware.use(JSONErrorMiddleware())
+    app.middleware.use(DeclaredLengthMiddleware())
     app.routes.defaultMaxBodySize = "64kb"
     app.http.server.configuration.serverName = "Lantern"
+    app.http.server.configuration.idleTimeout = .seconds(settings.idleTimeout.components.seconds)
+    app.uploadBudget = UploadBudget(capacity: settings.uploadBudget)
+    LargeBufferAllocation.returnToSystemWhenFreed()
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     _ = app.searchVocabulary
     app.searchIndexes = SearchIndexCache(inlineWait: settings.searchIndexWait)

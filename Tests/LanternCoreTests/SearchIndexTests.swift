@@ -90,6 +90,31 @@ struct SearchIndexTests {
         #expect(orphan.search(SearchQuery("guide "), filter: Self.anonymous, offset: 0, limit: 10).total == 0)
     }
 
+    @Test("Documents a reader may not see change neither the ranking's statistics nor the prefix expansion")
+    func hiddenDocuments() {
+        let visible = [
+            Self.document(1, "Guide one", "alpha alpha gamma"),
+            Self.document(2, "Guide two", "beta gamma gamma"),
+            Self.document(3, "Guide three", "zetazz gamma"),
+        ]
+        // Agents-only documents full of "alpha" (which would make it common) and of words before "zetazz".
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let hidden = (0..<70).map { number in
+            Self.document(100 + number, folder: 4, "Internal \(number)", "alpha zeta\(letters[number / 26])\(letters[number % 26])q")
+        }
+        let without = SearchIndex(documents: visible, folders: Self.folders)
+        let with = SearchIndex(documents: visible + hidden, folders: Self.folders)
+        for query in ["alpha beta qqqq ", "zeta", "gamma ", "guide alpha "] {
+            let expected = without.search(SearchQuery(query), filter: Self.anonymous, offset: 0, limit: 10)
+            #expect(with.search(SearchQuery(query), filter: Self.anonymous, offset: 0, limit: 10) == expected, "\(query)")
+        }
+        #expect(without.search(SearchQuery("alpha beta qqqq "), filter: Self.anonymous, offset: 0, limit: 10).translationIDs == [1, 2])
+        #expect(with.search(SearchQuery("zeta"), filter: Self.anonymous, offset: 0, limit: 10).translationIDs == [3])
+        // Control: for agents, who see them, the same documents make "alpha" common and reorder the results.
+        let agents = SearchIndex.Filter(categoryIDs: [], viewer: .agent, language: "en")
+        #expect(with.search(SearchQuery("alpha beta qqqq "), filter: agents, offset: 0, limit: 2).translationIDs == [2, 1])
+    }
+
     @Test("The served translation: the reader's language, else the primary one")
     func languages() {
         let index = SearchIndex(documents: [

@@ -67,6 +67,7 @@ struct RedirectInjectionTests {
     func supportRedirect() async throws {
         try await withLantern { app in
             let account = try await makeAccount(app)
+            app.lantern.supportWidgetID = account.widgetID
             let token = TokenMinter.mint(name: "Cara", email: "cara@customer.example", secret: account.sharedSecret)
             for target in Self.injected.map({ $0.replacingOccurrences(of: "%2Fagent%2Fkb", with: "%2Fsupport") })
                 + ["%2Fsupport%0d%0aSet-Cookie:%20x=1"] {

@@ -40,10 +40,21 @@ struct SettingsTests {
         #expect(settings.supportWidgetID == 7)
         #expect(settings.publicDirectory == directory)
         #expect(try LanternSettings.fromEnvironment(["LANTERN_BEHIND_PROXY": "false"]).behindProxy == false)
+        let defaults = try LanternSettings.fromEnvironment([:])
+        #expect(!defaults.webhookAllowHTTP && !defaults.webhookAllowPrivate)
+        let webhooks = try LanternSettings.fromEnvironment(["LANTERN_WEBHOOK_ALLOW_HTTP": "1", "LANTERN_WEBHOOK_ALLOW_PRIVATE": "True"])
+        #expect(webhooks.webhookAllowHTTP && webhooks.webhookAllowPrivate)
         #expect(try LanternSettings.fromEnvironment(["LANTERN_VOTE_RATE_LIMIT": "3/60"]).voteRateLimit == RateLimit(count: 3, seconds: 60))
         #expect(try LanternSettings.fromEnvironment(["LANTERN_VOTE_RATE_LIMIT": "off"]).voteRateLimit == nil)
         #expect(try LanternSettings.fromEnvironment(["LANTERN_PUBLIC_URL": "https://Help.Example.com/"]).publicURL == "https://help.example.com")
         #expect(try LanternSettings.fromEnvironment(["LANTERN_PUBLIC_URL": "http://localhost:8080"]).publicURL == "http://localhost:8080")
+        #expect(defaults.uploadBudget == 64 << 20 && defaults.bodyTimeout == .seconds(10) && defaults.idleTimeout == .seconds(20))
+        #expect(try LanternSettings.fromEnvironment(["LANTERN_UPLOAD_BUDGET": "256MiB"]).uploadBudget == 256 << 20)
+        #expect(try LanternSettings.fromEnvironment(["LANTERN_UPLOAD_BUDGET": "1gib"]).uploadBudget == 1 << 30)
+        #expect(try LanternSettings.fromEnvironment(["LANTERN_UPLOAD_BUDGET": "30000KiB"]).uploadBudget == 30_000 << 10)
+        #expect(try LanternSettings.fromEnvironment(["LANTERN_UPLOAD_BUDGET": "22020096"]).uploadBudget == 22_020_096)
+        let timeouts = try LanternSettings.fromEnvironment(["LANTERN_BODY_TIMEOUT": "30", "LANTERN_IDLE_TIMEOUT": "3600"])
+        #expect(timeouts.bodyTimeout == .seconds(30) && timeouts.idleTimeout == .seconds(3600))
     }
 
     @Test("A value Lantern cannot use names the variable and what it allows", arguments: [
@@ -51,6 +62,8 @@ struct SettingsTests {
         ("LANTERN_BCRYPT_COST", "40", "a whole number from 4 to 31"),
         ("LANTERN_BCRYPT_COST", "3", "a whole number from 4 to 31"),
         ("LANTERN_BEHIND_PROXY", "maybe", "1, true, yes, 0, false or no"),
+        ("LANTERN_WEBHOOK_ALLOW_HTTP", "sometimes", "1, true, yes, 0, false or no"),
+        ("LANTERN_WEBHOOK_ALLOW_PRIVATE", "2", "1, true, yes, 0, false or no"),
         ("LOG_LEVEL", "verbose", "trace, debug, info, notice, warning, error, critical"),
         ("LANTERN_SEARCH_INDEX", "elastic", "memory or database"),
         ("LANTERN_TICKET_RATE_LIMIT", "twenty", "COUNT/SECONDS (e.g. 20/600) or off"),
@@ -61,6 +74,16 @@ struct SettingsTests {
         ("LANTERN_PUBLIC_URL", "https://help.example.com/support", "an http:// or https:// URL of a host, such as https://help.example.com"),
         ("LANTERN_PUBLIC_URL", "https://*.example.com", "an http:// or https:// URL of a host, such as https://help.example.com"),
         ("LANTERN_PUBLIC_DIR", "/nonexistent/lantern-public", "an existing folder holding widget/ and portal/ (Lantern's Public folder)"),
+        ("LANTERN_UPLOAD_BUDGET", "20MiB", "a size of at least 21MiB: bytes, or a whole number of KiB, MiB or GiB (e.g. 64MiB)"),
+        ("LANTERN_UPLOAD_BUDGET", "64MB", "a size of at least 21MiB: bytes, or a whole number of KiB, MiB or GiB (e.g. 64MiB)"),
+        ("LANTERN_UPLOAD_BUDGET", "-64MiB", "a size of at least 21MiB: bytes, or a whole number of KiB, MiB or GiB (e.g. 64MiB)"),
+        ("LANTERN_UPLOAD_BUDGET", "1.5GiB", "a size of at least 21MiB: bytes, or a whole number of KiB, MiB or GiB (e.g. 64MiB)"),
+        ("LANTERN_UPLOAD_BUDGET", "lots", "a size of at least 21MiB: bytes, or a whole number of KiB, MiB or GiB (e.g. 64MiB)"),
+        ("LANTERN_UPLOAD_BUDGET", "99999999999999GiB", "a size of at least 21MiB: bytes, or a whole number of KiB, MiB or GiB (e.g. 64MiB)"),
+        ("LANTERN_BODY_TIMEOUT", "0", "whole seconds from 1 to 3600"),
+        ("LANTERN_BODY_TIMEOUT", "10s", "whole seconds from 1 to 3600"),
+        ("LANTERN_IDLE_TIMEOUT", "3601", "whole seconds from 1 to 3600"),
+        ("LANTERN_IDLE_TIMEOUT", "off", "whole seconds from 1 to 3600"),
     ])
     func refused(variable: String, value: String, allowed: String) {
         #expect(throws: LanternSettings.InvalidSetting(variable: variable, value: value, allowed: allowed)) {

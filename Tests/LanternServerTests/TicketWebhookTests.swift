@@ -46,9 +46,16 @@ final class WebhookReceiver: Sendable {
 /// Serialized: on PostgreSQL every test shares one database, and a dispatcher delivers for every account.
 @Suite("Ticket webhook", .serialized)
 struct TicketWebhookTests {
+    /// The receivers of these tests listen on plain HTTP on loopback, which an operator must allow.
+    static func allowLoopbackHTTP(_ app: Application) {
+        app.lantern.webhookAllowHTTP = true
+        app.lantern.webhookAllowPrivate = true
+    }
+
     @Test("Each new ticket is posted as signed JSON; failures are retried with backoff, then abandoned")
     func deliveries() async throws {
         try await withLantern { app in
+            Self.allowLoopbackHTTP(app)
             let account = try await makeAccount(app)
             let api = APIClient(app: app, key: account.apiKey)
             let receiver = try await WebhookReceiver(statuses: [.internalServerError, .ok])
@@ -107,6 +114,7 @@ struct TicketWebhookTests {
     @Test("An endpoint that never answers well is abandoned after the last retry; tickets are not held up by it")
     func abandoned() async throws {
         try await withLantern { app in
+            Self.allowLoopbackHTTP(app)
             let account = try await makeAccount(app)
             let api = APIClient(app: app, key: account.apiKey)
             // Nothing listens on port 9 (discard) on loopback: every attempt fails to connect.

@@ -35,7 +35,7 @@ start_postgres() {
   as_pg_owner "$PG_BIN/initdb" --pgdata "$PG_DIR/data" --username lantern --auth trust --encoding UTF8 \
     --locale C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log"; return 1; }
   as_pg_owner "$PG_BIN/pg_ctl" --pgdata "$PG_DIR/data" --log "$PG_DIR/server.log" --wait --timeout 60 \
-    -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$PG_DIR -c max_connections=200 -c fsync=${PG_FSYNC:-on}" \
+    -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$PG_DIR -c max_connections=${PG_MAX_CONNECTIONS:-500} -c fsync=${PG_FSYNC:-on}" \
     start >/dev/null || { cat "$PG_DIR/server.log"; return 1; }
   "$PG_BIN/createdb" --host 127.0.0.1 --port "$PG_PORT" --username lantern lantern
   LANTERN_PG_URL="postgres://lantern@127.0.0.1:$PG_PORT/lantern"

@@ -3,8 +3,9 @@ import Foundation
 /// An in-memory full-text index of one account's published article translations, for searches that must take
 /// well under a millisecond however common the words are. Words are folded (`SearchText.words`) and stemmed
 /// (`PorterStemmer`); ranking is FTS5's BM25 with the title weighted ten times the body, articles whose title
-/// matches the query first; the same AND-then-OR rule as the database search. Immutable once built, so any number
-/// of requests search it at once.
+/// matches the query first; the same AND-then-OR rule as the database search. BM25's statistics (document count,
+/// average length, each term's document frequency) are those of the documents the filter admits, so that nothing a
+/// reader may not see changes their ranking. Immutable once built, so any number of requests search it at once.
 public final class SearchIndex: Sendable {
     /// A folder as the visibility rule needs it.
     public struct Folder: Sendable {
@@ -114,9 +115,16 @@ public final class SearchIndex: Sendable {
     private let termIDs: [String: Int32]
     private let sortedTerms: [(term: String, id: Int32)]
     private let postings: [[Posting]]
-    private let inverseDocumentFrequency: [Float]
-    /// BM25's length normalisation of each document, `k1 * (1 - b + b * length / average length)`.
-    private let lengthNorms: [Float]
+    /// Each document's number of words.
+    private let lengths: [Float]
+    /// Each document's folder slot (`documents[i].folder`, compact for the scans of postings).
+    private let documentFolders: [Int32]
+    /// Each folder slot's number of documents and of words, for the statistics of the admitted documents.
+    private let folderDocuments: [Int]
+    private let folderWords: [Double]
+    /// Per term, how many documents of each folder slot contain it (slots without any left out): a term's document
+    /// frequency among the admitted documents without a pass over its postings.
+    private let termFolderCounts: [[(slot: Int32, documents: Int32)]]
 
     public var documentCount: Int { documents.count }
 
@@ -207,7 +215,6 @@ public final class SearchIndex: Sendable {
     }
 
     private init(_ builder: Builder) {
-        let count = Float(max(builder.documents.count, 1))
         documents = builder.documents
         displays = builder.displays
         folderIDs = builder.folderIDs
@@ -220,13 +227,27 @@ public final class SearchIndex: Sendable {
         termIDs = builder.termIDs
         sortedTerms = builder.termIDs.map { (term: $0.key, id: $0.value) }.sorted { $0.term < $1.term }
         postings = builder.postings
-        // FTS5's idf, floored just above zero so that a word in most documents still counts a little.
-        inverseDocumentFrequency = builder.postings.map { list in
-            let hits = Float(list.count)
-            return max(1e-6, logf((count - hits + 0.5) / (hits + 0.5)))
+        lengths = builder.lengths
+        documentFolders = builder.documents.map(\.folder)
+        var documentsPerFolder = [Int](repeating: 0, count: builder.folders.count)
+        var wordsPerFolder = [Double](repeating: 0, count: builder.folders.count)
+        for (info, length) in zip(builder.documents, builder.lengths) {
+            documentsPerFolder[Int(info.folder)] += 1
+            wordsPerFolder[Int(info.folder)] += Double(length)
         }
-        let averageLength = max(1, builder.lengths.reduce(0, +) / count)
-        lengthNorms = builder.lengths.map { Self.k1 * (1 - Self.b + Self.b * $0 / averageLength) }
+        folderDocuments = documentsPerFolder
+        folderWords = wordsPerFolder
+        var scratch = [Int32](repeating: 0, count: builder.folders.count)
+        termFolderCounts = builder.postings.map { list in
+            var slots: [Int32] = []
+            for posting in list {
+                let slot = builder.documents[Int(posting.document)].folder
+                if scratch[Int(slot)] == 0 { slots.append(slot) }
+                scratch[Int(slot)] += 1
+            }
+            defer { for slot in slots { scratch[Int(slot)] = 0 } }
+            return slots.map { (slot: $0, documents: scratch[Int($0)]) }
+        }
     }
 
     /// The page `offset..<offset+limit` of the visible translations matching `query`, best first. Articles matching
@@ -234,10 +255,10 @@ public final class SearchIndex: Sendable {
     /// them, ranked by how well they match, so a word no article contains does not empty the results.
     public func search(_ query: SearchQuery, filter: Filter, offset: Int, limit: Int) -> Result {
         guard !query.isEmpty, !documents.isEmpty else { return Result(hits: [], total: 0) }
-        let groups = query.groups.enumerated().map { index, group in
-            terms(for: group, prefixFirst: query.lastIsPrefix && index == query.groups.count - 1)
-        }
         let admitted = admittedFolders(filter)
+        let groups = query.groups.enumerated().map { index, group in
+            terms(for: group, prefixFirst: query.lastIsPrefix && index == query.groups.count - 1, admitted: admitted)
+        }
         let served = languageIDs[filter.language]
         var result = rank(groups, all: true, admitted: admitted, served: served, offset: offset, limit: limit)
         if result.total == 0 && groups.count > 1 {
@@ -246,8 +267,9 @@ public final class SearchIndex: Sendable {
         return result
     }
 
-    /// The index terms of one query group: each word stemmed, the first also as a prefix when still being typed.
-    private func terms(for group: [String], prefixFirst: Bool) -> [Int32] {
+    /// The index terms of one query group: each word stemmed, the first also as a prefix when still being typed (only
+    /// terms of admitted documents count towards the expansion's bound).
+    private func terms(for group: [String], prefixFirst: Bool, admitted: [Bool]) -> [Int32] {
         var ids: [Int32] = []
         for (position, word) in group.enumerated() {
             if let id = termIDs[PorterStemmer.stem(word)] { ids.append(id) }
@@ -259,8 +281,10 @@ public final class SearchIndex: Sendable {
                 }
                 var expanded = 0
                 while low < sortedTerms.count, expanded < Self.maximumPrefixExpansion, sortedTerms[low].term.hasPrefix(word) {
-                    ids.append(sortedTerms[low].id)
+                    let id = sortedTerms[low].id
                     low += 1
+                    guard termFolderCounts[Int(id)].contains(where: { admitted[Int($0.slot)] }) else { continue }
+                    ids.append(id)
                     expanded += 1
                 }
             }
@@ -297,31 +321,57 @@ public final class SearchIndex: Sendable {
         var lastTitleGroup: UInt8 = 0
     }
 
+    /// FTS5's idf over `count` documents of which `hits` contain the term, floored just above zero so that a word
+    /// in most documents still counts a little.
+    private static func inverseDocumentFrequency(hits: Int, count: Int) -> Float {
+        max(1e-6, logf((Float(count) - Float(hits) + 0.5) / (Float(hits) + 0.5)))
+    }
+
     private func rank(_ groups: [[Int32]], all: Bool, admitted: [Bool], served: Int16?, offset: Int, limit: Int) -> Result {
         var accumulators = [Accumulator](repeating: Accumulator(), count: documents.count)
         var touched: [Int32] = []
         touched.reserveCapacity(min(documents.count, groups.joined().reduce(0) { $0 + postings[Int($1)].count }))
+        // The statistics of the admitted documents only.
+        var admittedCount = 0, admittedWords = 0.0
+        for (slot, isAdmitted) in admitted.enumerated() where isAdmitted {
+            admittedCount += folderDocuments[slot]
+            admittedWords += folderWords[slot]
+        }
+        let averageLength = Float(max(1, admittedWords / Double(max(admittedCount, 1))))
         let k1 = Self.k1, weight = Self.titleWeight
+        // BM25's length normalisation, `k1 * (1 - b + b * length / average length)`, as `base + scale * length`.
+        let normBase = k1 * (1 - Self.b), normScale = k1 * Self.b / averageLength
         accumulators.withUnsafeMutableBufferPointer { accumulators in
-            lengthNorms.withUnsafeBufferPointer { norms in
-                for (index, group) in groups.enumerated() {
-                    let mark = UInt8(index + 1)
-                    for term in group {
-                        let idf = inverseDocumentFrequency[Int(term)]
-                        postings[Int(term)].withUnsafeBufferPointer { list in
-                            for posting in list {
-                                let document = Int(posting.document)
-                                if accumulators[document].lastGroup == 0 { touched.append(posting.document) }
-                                if accumulators[document].lastGroup != mark {
-                                    accumulators[document].lastGroup = mark
-                                    accumulators[document].groupsMatched &+= 1
+            lengths.withUnsafeBufferPointer { lengths in
+                documentFolders.withUnsafeBufferPointer { folderOf in
+                    admitted.withUnsafeBufferPointer { admitted in
+                        for (index, group) in groups.enumerated() {
+                            let mark = UInt8(index + 1)
+                            for term in group {
+                                var hits = 0
+                                for count in termFolderCounts[Int(term)] where admitted[Int(count.slot)] {
+                                    hits += Int(count.documents)
                                 }
-                                if posting.title > 0 && accumulators[document].lastTitleGroup != mark {
-                                    accumulators[document].lastTitleGroup = mark
-                                    accumulators[document].titleGroupsMatched &+= 1
+                                guard hits > 0 else { continue }
+                                postings[Int(term)].withUnsafeBufferPointer { list in
+                                    let idf = Self.inverseDocumentFrequency(hits: hits, count: admittedCount)
+                                    for posting in list {
+                                        let document = Int(posting.document)
+                                        guard admitted[Int(folderOf[document])] else { continue }
+                                        if accumulators[document].lastGroup == 0 { touched.append(posting.document) }
+                                        if accumulators[document].lastGroup != mark {
+                                            accumulators[document].lastGroup = mark
+                                            accumulators[document].groupsMatched &+= 1
+                                        }
+                                        if posting.title > 0 && accumulators[document].lastTitleGroup != mark {
+                                            accumulators[document].lastTitleGroup = mark
+                                            accumulators[document].titleGroupsMatched &+= 1
+                                        }
+                                        let frequency = weight * Float(posting.title) + Float(posting.body)
+                                        let norm = normBase + normScale * lengths[document]
+                                        accumulators[document].score += idf * frequency * (k1 + 1) / (frequency + norm)
+                                    }
                                 }
-                                let frequency = weight * Float(posting.title) + Float(posting.body)
-                                accumulators[document].score += idf * frequency * (k1 + 1) / (frequency + norms[document])
                             }
                         }
                     }

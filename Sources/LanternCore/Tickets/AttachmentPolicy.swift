@@ -6,14 +6,22 @@ public enum AttachmentPolicy {
     public static let maximumFileBytes = 10 * 1024 * 1024
     public static let maximumTotalBytes = 20 * 1024 * 1024
 
-    /// An attachment as received.
+    /// An attachment as received: its name, its size and its first bytes (at least `signatureBytes` of them when
+    /// the file is that long), which is all the checks need, so a file can be checked while it is spooled to disk.
     public struct Upload: Sendable {
         public let filename: String
-        public let bytes: [UInt8]
+        public let size: Int
+        public let head: [UInt8]
 
-        public init(filename: String, bytes: [UInt8]) {
+        public init(filename: String, size: Int, head: [UInt8]) {
             self.filename = filename
-            self.bytes = bytes
+            self.size = size
+            self.head = head
+        }
+
+        /// A whole file held in memory.
+        public init(filename: String, bytes: [UInt8]) {
+            self.init(filename: filename, size: bytes.count, head: Array(bytes.prefix(AttachmentPolicy.signatureBytes)))
         }
     }
 
@@ -53,6 +61,9 @@ public enum AttachmentPolicy {
         "heic": "image/heic", "bmp": "image/bmp", "tif": "image/tiff", "tiff": "image/tiff",
     ]
 
+    /// How many leading bytes the signature checks read.
+    public static let signatureBytes = 12
+
     private static let zipSignature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
     private static let signatures: [String: [[UInt8]]] = [
         "pdf": [Array("%PDF-".utf8)],
@@ -69,27 +80,43 @@ public enum AttachmentPolicy {
         var total = 0
         var accepted: [Accepted] = []
         for upload in uploads {
-            let name = cleanFilename(upload.filename)
-            guard !upload.bytes.isEmpty else { return .failure(.invalid("\(name) is empty")) }
-            guard upload.bytes.count <= maximumFileBytes else {
-                return .failure(.tooLarge("\(name) is larger than 10 MiB"))
+            if case .failure(let refusal) = checkSize(upload, runningTotal: total) { return .failure(refusal) }
+            total += upload.size
+            switch checkContent(upload) {
+            case .success(let one): accepted.append(one)
+            case .failure(let refusal): return .failure(refusal)
             }
-            total += upload.bytes.count
-            guard total <= maximumTotalBytes else { return .failure(.tooLarge("the attachments add up to more than 20 MiB")) }
-            let fileExtension = Self.fileExtension(of: name)
-            guard let contentType = contentTypes[fileExtension] else {
-                return .failure(.invalid("\(name) is not an accepted type (documents, images, text, zip)"))
-            }
-            if let expected = signatures[fileExtension], !expected.contains(where: { upload.bytes.starts(with: $0) }) {
-                return .failure(.invalid("\(name) is not a valid .\(fileExtension) file"))
-            }
-            if fileExtension == "webp", !(upload.bytes.starts(with: Array("RIFF".utf8)) && upload.bytes.count >= 12
-                                          && Array(upload.bytes[8..<12]) == Array("WEBP".utf8)) {
-                return .failure(.invalid("\(name) is not a valid .webp file"))
-            }
-            accepted.append(Accepted(filename: name, contentType: contentType, size: upload.bytes.count))
         }
         return .success(accepted)
+    }
+
+    /// The size rules for one more file after `runningTotal` bytes of earlier ones: not empty, at most 10 MiB, at
+    /// most 20 MiB with the others. A file being received can be checked with its size so far, before it ends.
+    public static func checkSize(_ upload: Upload, runningTotal: Int) -> Result<Void, Refusal> {
+        let name = cleanFilename(upload.filename)
+        guard upload.size > 0 else { return .failure(.invalid("\(name) is empty")) }
+        guard upload.size <= maximumFileBytes else { return .failure(.tooLarge("\(name) is larger than 10 MiB")) }
+        guard runningTotal + upload.size <= maximumTotalBytes else {
+            return .failure(.tooLarge("the attachments add up to more than 20 MiB"))
+        }
+        return .success(())
+    }
+
+    /// The type rules for one file: a known extension, and the signature its format starts with.
+    public static func checkContent(_ upload: Upload) -> Result<Accepted, Refusal> {
+        let name = cleanFilename(upload.filename)
+        let fileExtension = Self.fileExtension(of: name)
+        guard let contentType = contentTypes[fileExtension] else {
+            return .failure(.invalid("\(name) is not an accepted type (documents, images, text, zip)"))
+        }
+        if let expected = signatures[fileExtension], !expected.contains(where: { upload.head.starts(with: $0) }) {
+            return .failure(.invalid("\(name) is not a valid .\(fileExtension) file"))
+        }
+        if fileExtension == "webp", !(upload.head.starts(with: Array("RIFF".utf8)) && upload.head.count >= 12
+                                      && Array(upload.head[8..<12]) == Array("WEBP".utf8)) {
+            return .failure(.invalid("\(name) is not a valid .webp file"))
+        }
+        return .success(Accepted(filename: name, contentType: contentType, size: upload.size))
     }
 
     /// The last path component without control characters, quotes or path separators, at most 255 bytes;

@@ -32,6 +32,11 @@ struct ReadingScope: Sendable {
         "(t.language = \(bind: language) OR (t.language = a.primary_language AND NOT EXISTS (SELECT 1 FROM article_translations x WHERE x.article_id = a.id AND x.language = \(bind: language))))"
     }
 
+    /// The same scope for the in-memory search structures (`SearchIndex`, `SearchVocabulary`).
+    var searchFilter: SearchIndex.Filter {
+        SearchIndex.Filter(categoryIDs: Set(categoryIDs), viewer: viewer, language: language)
+    }
+
     /// Integers rendered into SQL (never user text).
     private static func list(_ values: [Int]) -> String { values.map(String.init).joined(separator: ",") }
 }
@@ -115,25 +120,24 @@ enum KnowledgeBaseReader {
     }
 
     /// Ranking every match of a word that nearly every article contains is what makes naive full-text search slow,
-    /// so the work is bounded: the best `limit` title matches are ranked (titles are short, so a word is in few of
-    /// them, and a title match ranks above any body match), plus `limit` further matches taken in index order and
-    /// ranked among themselves below the title matches. When the scope's filters (visibility, categories, drafts)
-    /// leave the page short, the search runs again with the next, larger limit, the last one unbounded; so a page
-    /// is never short for want of candidates, and `total` is exact whenever the page is not full.
+    /// so the work is bounded: the best `limit` visible title matches are ranked (titles are short, so a word is in
+    /// few of them, and a title match ranks above any body match), plus the first `limit` further visible matches in
+    /// index order, ranked among themselves below the title matches. The scope filters the candidates before they
+    /// are counted, so what the reader may not see never takes a candidate's place. When the page is short, the
+    /// search runs again with the next, larger limit, the last one unbounded; so a page is never short for want of
+    /// candidates, and `total` is exact whenever the page is not full.
     static let candidateLimits = [60, 2_000, Int.max]
 
     /// Full-text search over the served translations, best first. Articles matching every word come first: the
     /// search runs with AND semantics and falls back to matching any word (OR) only when nothing matches them all,
     /// so a word no article contains does not empty the results. With `index` (the account's in-memory index, up
-    /// to date) the index answers alone; without, the database's full-text search does. `databaseTime` is the time
-    /// spent in the database, for `Server-Timing`.
+    /// to date) the index answers alone; without, the database's full-text search does. Either way the ranking
+    /// depends only on what the scope may see.
     static func search(_ scope: ReadingScope, query: SearchQuery, page: PageRequest, offset: Int? = nil, index: SearchIndex? = nil,
-                       on db: any Database) async throws -> (hits: [Hit], total: Int, databaseTime: Duration) {
-        guard !query.isEmpty else { return ([], 0, .zero) }
+                       on db: any Database) async throws -> (hits: [Hit], total: Int) {
+        guard !query.isEmpty else { return ([], 0) }
         let offset = offset ?? page.offset
         if let index { return search(scope, query: query, limit: page.perPage, offset: offset, index: index) }
-        let clock = ContinuousClock()
-        let started = clock.now
         var result: (rows: [any SQLRow], total: Int) = ([], 0)
         for all in query.groups.count > 1 ? [true, false] : [true] {
             for limit in candidateLimits {
@@ -142,9 +146,8 @@ enum KnowledgeBaseReader {
             }
             if result.total > 0 { break }
         }
-        let databaseTime = clock.now - started
         let highlighter = SnippetBuilder.Highlighter(query)
-        return (try result.rows.map { try hit($0, highlighter: highlighter) }, result.total, databaseTime)
+        return (try result.rows.map { try hit($0, highlighter: highlighter) }, result.total)
     }
 
     /// The in-memory index ranks and answers the page itself, without a database query: it was built at the
@@ -152,34 +155,57 @@ enum KnowledgeBaseReader {
     /// translation, an article's status, folder or languages, a folder's visibility or category, its companies)
     /// raises that version, so the index is exactly the database as of that read.
     private static func search(_ scope: ReadingScope, query: SearchQuery, limit: Int, offset: Int,
-                               index: SearchIndex) -> (hits: [Hit], total: Int, databaseTime: Duration) {
-        let filter = SearchIndex.Filter(categoryIDs: Set(scope.categoryIDs), viewer: scope.viewer, language: scope.language)
-        let ranked = index.search(query, filter: filter, offset: offset, limit: limit)
+                               index: SearchIndex) -> (hits: [Hit], total: Int) {
+        let ranked = index.search(query, filter: scope.searchFilter, offset: offset, limit: limit)
         let highlighter = SnippetBuilder.Highlighter(query)
         let hits = ranked.hits.map { hit in
             Hit(articleID: hit.articleID, categoryID: hit.categoryID, folderID: hit.folderID, language: hit.language, title: hit.title,
                 snippet: highlighter.snippet(hit.text))
         }
-        return (hits, ranked.total, .zero)
+        return (hits, ranked.total)
     }
 
-    /// One ranked page and the number of visible matches, in one query: the index ranks its best candidates,
-    /// then the scope filters them.
+    /// SQLite's rank of a body match, from that document alone (FTS5's `bm25()` would use the whole table's
+    /// statistics, other readers' and other tenants' rows included): BM25's saturation of the query's occurrences,
+    /// the title's ten times the body's (counted by the markers `highlight()` inserts), normalised by the body's
+    /// length against a fixed one: `norm / (frequency + norm)`, which orders as `-frequency / (frequency + norm)`.
+    /// Lower is better.
+    private static let sqliteScore = """
+        ((0.3 + 0.9 * length(t.search_body) / 2000.0)
+            / (10.0 * (length(highlight(article_search, 0, char(1), '')) - length(t.search_title))
+               + (length(highlight(article_search, 1, char(1), '')) - length(t.search_body))
+               + 0.3 + 0.9 * length(t.search_body) / 2000.0))
+        """
+
+    /// The same for a title match, from the title alone (its occurrences, against a fixed length of 40
+    /// characters): every title match of a common word is ranked, and titles are short to scan.
+    private static let sqliteTitleScore = """
+        ((0.3 + 0.9 * length(t.search_title) / 40.0)
+            / ((length(highlight(article_search, 0, char(1), '')) - length(t.search_title)) + 0.3 + 0.9 * length(t.search_title) / 40.0))
+        """
+
+    /// One ranked page and the number of visible matches, in one query: the index finds the scope's best
+    /// candidates, then ranks them.
     private static func ranked(_ scope: ReadingScope, query: SearchQuery, all: Bool, limit: Int, page: PageRequest, offset: Int,
                                on db: any Database) async throws -> (rows: [any SQLRow], total: Int) {
         let bound: SQLQueryString = limit == Int.max ? "" : " LIMIT \(literal: limit)"
+        let visible: SQLQueryString = "\(scope.condition) AND \(scope.servedTranslation)"
         let candidates: SQLQueryString
         let order: SQLQueryString
         if db.isSQLite {
             let expression = query.fts5Expression(all: all)
             let tenant = "{search_scope} : \"a\(scope.accountID)\" AND "
+            let joins: SQLQueryString = """
+                FROM article_search CROSS JOIN article_translations t ON t.id = article_search.rowid
+                CROSS JOIN articles a ON a.id = t.article_id CROSS JOIN solution_folders f ON f.id = a.folder_id
+                """
             candidates = """
                 SELECT translation_id, MIN(score) AS score FROM (
-                    SELECT * FROM (SELECT rowid AS translation_id, bm25(article_search, 10.0, 1.0, 0.0) AS score FROM article_search
-                        WHERE article_search MATCH \(bind: tenant + "{search_title} : (" + expression + ")") ORDER BY score\(bound))
+                    SELECT * FROM (SELECT t.id AS translation_id, \(unsafeRaw: sqliteTitleScore) AS score \(joins)
+                        WHERE article_search MATCH \(bind: tenant + "{search_title} : (" + expression + ")") AND \(visible) ORDER BY score, t.id\(bound))
                     UNION ALL
-                    SELECT * FROM (SELECT rowid, 1000 + bm25(article_search, 10.0, 1.0, 0.0) FROM article_search
-                        WHERE article_search MATCH \(bind: tenant + "(" + expression + ")")\(bound))
+                    SELECT * FROM (SELECT t.id, 1000 + \(unsafeRaw: sqliteScore) \(joins)
+                        WHERE article_search MATCH \(bind: tenant + "(" + expression + ")") AND \(visible)\(bound))
                 ) GROUP BY translation_id
                 """
             order = "c.score ASC, a.id ASC"
@@ -190,16 +216,19 @@ enum KnowledgeBaseReader {
             for (index, configuration) in configurations.sorted().enumerated() {
                 tsquery = tsquery + (index == 0 ? "" : " || ") + "to_tsquery(\(bind: configuration)::regconfig, \(bind: expression))"
             }
+            // `ts_rank` reads only the document's own vector: no other row changes it.
+            let joins: SQLQueryString = "JOIN articles a ON a.id = t.article_id JOIN solution_folders f ON f.id = a.folder_id"
             candidates = """
                 SELECT translation_id, MAX(score) AS score FROM (
                     (SELECT t.id AS translation_id, 1000 + ts_rank(t.title_vector, q.query) AS score
-                     FROM article_translations t, (SELECT \(tsquery) AS query) q
-                     WHERE t.title_vector @@ q.query AND t.account_id = \(bind: scope.accountID)
-                     ORDER BY score DESC\(bound))
+                     FROM article_translations t \(joins), (SELECT \(tsquery) AS query) q
+                     WHERE t.title_vector @@ q.query AND t.account_id = \(bind: scope.accountID) AND \(visible)
+                     ORDER BY score DESC, t.id\(bound))
                     UNION ALL
                     (SELECT t.id, ts_rank('{0.1, 0.2, 0.1, 1.0}', t.search_vector, q.query)
-                     FROM article_translations t, (SELECT \(tsquery) AS query) q
-                     WHERE t.search_vector @@ q.query AND t.account_id = \(bind: scope.accountID)\(bound))
+                     FROM article_translations t \(joins), (SELECT \(tsquery) AS query) q
+                     WHERE t.search_vector @@ q.query AND t.account_id = \(bind: scope.accountID) AND \(visible)
+                     ORDER BY t.id\(bound))
                 ) ranked GROUP BY translation_id
                 """
             order = "c.score DESC, a.id ASC"

@@ -63,20 +63,8 @@ actor SearchIndexCache {
     /// Reads the version first, then the content: a write in between makes the index look older than it is,
     /// never newer, so it is rebuilt rather than served stale.
     private static func build(accountID: Int, on db: any Database) async throws -> Entry {
-        let sql = db.sql
         let version = try await SearchVersion.current(accountID: accountID, on: db) ?? 0
-        var companies: [Int: Set<Int>] = [:]
-        for row in try await sql.raw("SELECT folder_id, company_id FROM folder_companies WHERE account_id = \(bind: accountID)").all() {
-            companies[try row.decode(column: "folder_id", as: Int.self), default: []].insert(try row.decode(column: "company_id", as: Int.self))
-        }
-        var folders: [Int: SearchIndex.Folder] = [:]
-        for row in try await sql.raw("SELECT id, category_id, visibility FROM solution_folders WHERE account_id = \(bind: accountID)").all() {
-            let id = try row.decode(column: "id", as: Int.self)
-            guard let visibility = FolderVisibility(rawValue: try row.decode(column: "visibility", as: Int.self)) else { continue }
-            folders[id] = SearchIndex.Folder(categoryID: try row.decode(column: "category_id", as: Int.self), visibility: visibility,
-                                             companyIDs: companies[id] ?? [])
-        }
-        var builder = SearchIndex.Builder(folders: folders)
+        var builder = SearchIndex.Builder(folders: try await SearchVersion.folders(accountID: accountID, on: db))
         try await SearchVersion.eachTranslation(
             accountID: accountID, columns: "t.id, t.article_id, t.language, t.search_title, t.search_body, t.title, t.body_text, a.folder_id, a.primary_language",
             publishedOnly: true, on: db
@@ -106,14 +94,17 @@ extension Application {
 }
 
 extension Request {
-    /// The search tools of `accountID` at its current `search_version` (read from the database unless given).
-    func searchTools(accountID: Int, version: Int64? = nil) async throws -> SearchTools {
+    /// The search tools of `scope` at its account's current `search_version` (read from the database unless given):
+    /// the corrector knows only the words `scope` may see.
+    func searchTools(scope: ReadingScope, version: Int64? = nil) async throws -> SearchTools {
+        let accountID = scope.accountID
         var current = version
         if current == nil { current = try await SearchVersion.current(accountID: accountID, on: db) }
         guard let version = current else {
             return SearchTools(corrector: TypoCorrector(frequency: [:]), index: nil)
         }
-        let corrector = try await application.searchVocabulary.corrector(accountID: accountID, version: version, on: db)
+        let corrector = try await application.searchVocabulary.corrector(accountID: accountID, version: version,
+                                                                          filter: scope.searchFilter, on: db)
         guard application.lantern.searchEngine == .memory else { return SearchTools(corrector: corrector, index: nil) }
         return SearchTools(corrector: corrector, index: await application.searchIndexes.index(accountID: accountID, version: version, on: db))
     }

@@ -4,8 +4,9 @@ import LanternCore
 import SQLKit
 import Vapor
 
-/// What a search needs besides the query: the account's typo corrector and, with the `memory` engine, its
-/// in-memory index when one of the current version is ready (`nil`: the database's full-text search answers).
+/// What a search needs besides the query: the reader's typo corrector (the words of what they may see) and, with
+/// the `memory` engine, the account's in-memory index when one of the current version is ready (`nil`: the
+/// database's full-text search answers).
 struct SearchTools: Sendable {
     let corrector: TypoCorrector
     let index: SearchIndex?

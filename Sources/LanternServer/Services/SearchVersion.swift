@@ -5,11 +5,28 @@ import SQLKit
 import Vapor
 
 /// `accounts.search_version`, which the database raises on every change a search could see, and the reading of
-/// an account's translations that the search structures are built from.
+/// an account's folders and translations that the search structures are built from.
 enum SearchVersion {
     static func current(accountID: Int, on db: any Database) async throws -> Int64? {
         try await db.sql.raw("SELECT search_version FROM accounts WHERE id = \(bind: accountID)").first()?
             .decode(column: "search_version", as: Int64.self)
+    }
+
+    /// The account's folders as the visibility rule needs them, by id.
+    static func folders(accountID: Int, on db: any Database) async throws -> [Int: SearchIndex.Folder] {
+        let sql = db.sql
+        var companies: [Int: Set<Int>] = [:]
+        for row in try await sql.raw("SELECT folder_id, company_id FROM folder_companies WHERE account_id = \(bind: accountID)").all() {
+            companies[try row.decode(column: "folder_id", as: Int.self), default: []].insert(try row.decode(column: "company_id", as: Int.self))
+        }
+        var folders: [Int: SearchIndex.Folder] = [:]
+        for row in try await sql.raw("SELECT id, category_id, visibility FROM solution_folders WHERE account_id = \(bind: accountID)").all() {
+            let id = try row.decode(column: "id", as: Int.self)
+            guard let visibility = FolderVisibility(rawValue: try row.decode(column: "visibility", as: Int.self)) else { continue }
+            folders[id] = SearchIndex.Folder(categoryID: try row.decode(column: "category_id", as: Int.self), visibility: visibility,
+                                             companyIDs: companies[id] ?? [])
+        }
+        return folders
     }
 
     /// Translations read per query: a large knowledge base is read in chunks, never held in memory whole.

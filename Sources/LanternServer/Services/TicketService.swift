@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 import LanternCore
@@ -18,14 +17,15 @@ enum TicketService {
         let attachments: [AcceptedFile]
     }
 
-    /// An attachment that passed `AttachmentPolicy`, with its bytes.
+    /// An attachment that passed `AttachmentPolicy`, spooled to a temporary file.
     struct AcceptedFile: Sendable {
         let accepted: AttachmentPolicy.Accepted
-        let data: Data
+        let file: SpooledFile
     }
 
     /// Creates the ticket, or throws 429 `rate_limited` (with `Retry-After`) when its address or requester has
-    /// sent `limit.count` tickets in the last `limit.seconds`. Returns once everything is committed.
+    /// sent `limit.count` tickets in the last `limit.seconds`. Returns once everything is committed. Attachments are
+    /// read back from their spooled files one at a time, as each is stored.
     static func create(_ new: NewTicket, limit: RateLimit?, on db: any Database) async throws -> Ticket {
         try await db.writeTransaction { db in
             if let limit {
@@ -39,16 +39,22 @@ enum TicketService {
             try await ticket.create(on: db)
             let ticketID = try ticket.requireID()
             for (position, file) in new.attachments.enumerated() {
-                let digest = SHA256.hash(data: file.data).map { String(format: "%02x", $0) }.joined()
                 try await TicketAttachment(accountID: new.accountID, ticketID: ticketID, position: position,
                                            filename: file.accepted.filename, contentType: file.accepted.contentType,
-                                           sha256: digest, data: file.data).create(on: db)
+                                           sha256: file.file.sha256, data: try file.file.contents()).create(on: db)
             }
             if try await TicketWebhook.query(on: db).filter(\.$accountID == new.accountID).first() != nil {
                 try await WebhookDelivery(accountID: new.accountID, ticketID: ticketID, nextAttemptAt: Date()).create(on: db)
             }
             return ticket
         }
+    }
+
+    /// The rate limit checked before a ticket's body is read, with what is known then: the address, and the email
+    /// of a signed-in requester. Throws 429 `rate_limited` like `create`, which checks again, with the email sent.
+    static func checkRateLimitEarly(accountID: Int, requesterIP: String?, email: String?, limit: RateLimit,
+                                    on db: any Database) async throws {
+        try await checkRateLimit(accountID: accountID, requesterIP: requesterIP, email: email, limit: limit, on: db)
     }
 
     /// Counts the tickets of the same address and of the same requester (by email) in the window. On
@@ -63,21 +69,28 @@ enum TicketService {
                 try await db.sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: key)))").run()
             }
         }
+        try await checkRateLimit(accountID: new.accountID, requesterIP: new.requesterIP, email: email, limit: limit, on: db)
+    }
+
+    private static func checkRateLimit(accountID: Int, requesterIP: String?, email: String?, limit: RateLimit,
+                                       on db: any Database) async throws {
         let now = Date()
         let windowStart = now.addingTimeInterval(-Double(limit.seconds))
         func recent(_ filter: (QueryBuilder<Ticket>) -> QueryBuilder<Ticket>) async throws -> [Double] {
-            try await filter(Ticket.query(on: db).filter(\.$accountID == new.accountID)
+            try await filter(Ticket.query(on: db).filter(\.$accountID == accountID)
                 .filter(\.$createdAt > windowStart))
                 .sort(\.$createdAt, .descending).limit(limit.count)
                 .all().compactMap { $0.createdAt?.timeIntervalSince1970 }
         }
         var waits: [Int] = []
-        if let ip = new.requesterIP {
+        if let ip = requesterIP {
             let times = try await recent { $0.filter(\.$requesterIP == ip) }
             if let wait = limit.retryAfter(recentEvents: times, now: now.timeIntervalSince1970) { waits.append(wait) }
         }
-        let times = try await recent { $0.filter(\.$email == email) }
-        if let wait = limit.retryAfter(recentEvents: times, now: now.timeIntervalSince1970) { waits.append(wait) }
+        if let email {
+            let times = try await recent { $0.filter(\.$email == email) }
+            if let wait = limit.retryAfter(recentEvents: times, now: now.timeIntervalSince1970) { waits.append(wait) }
+        }
         if let wait = waits.max() {
             throw AppError(.rateLimited, "Too many tickets: at most \(limit.count) every \(limit.seconds) seconds. Try again in \(wait) seconds.",
                            headers: ["Retry-After": String(wait)])

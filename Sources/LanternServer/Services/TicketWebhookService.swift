@@ -13,8 +13,9 @@ enum TicketWebhookService {
     }
 
     /// Sets the URL (`.null` turns the webhook off) and returns the webhook now in place, or throws 422
-    /// `validation_failed` when the URL is absent or not an absolute http(s) URL.
-    static func update(accountID: Int, url: NullableField<String>, on db: any Database) async throws -> TicketWebhook? {
+    /// `validation_failed` when the URL is absent, not an absolute URL, or a destination `targets` refuses.
+    static func update(accountID: Int, url: NullableField<String>, targets: WebhookTargetGuard,
+                       on db: any Database) async throws -> TicketWebhook? {
         let existing = try await show(accountID: accountID, on: db)
         switch url {
         case .absent:
@@ -25,6 +26,11 @@ enum TicketWebhookService {
         case .value(let raw):
             guard let url = validURL(raw) else {
                 throw AppError.validation(["url": "must be an absolute http:// or https:// URL of at most 2,000 characters"])
+            }
+            do {
+                _ = try await targets.check(url)
+            } catch let refusal as WebhookTargetGuard.Refusal {
+                throw AppError.validation(["url": refusal.description])
             }
             let webhook = existing ?? TicketWebhook(accountID: accountID, url: url, secret: SecretGenerator.sharedSecret())
             webhook.url = url

@@ -6,7 +6,8 @@ import NIOCore
 import SQLKit
 import Vapor
 
-/// Posts each new ticket to its account's webhook. Deliveries wait in the `webhook_deliveries` outbox, written
+/// Posts each new ticket to its account's webhook, to a destination `WebhookTargetGuard` checks again at each
+/// delivery (no redirect is followed). Deliveries wait in the `webhook_deliveries` outbox, written
 /// in the ticket's own transaction, so a slow or failing endpoint never holds up a ticket, and a delivery
 /// survives restarts. Failed attempts are retried with backoff; processes sharing the database take a lease
 /// on a delivery before they post it.
@@ -71,12 +72,16 @@ struct WebhookDispatcher: Sendable {
             headers.replaceOrAdd(name: "X-Lantern-Delivery", value: String(try delivery.requireID()))
             headers.replaceOrAdd(name: "X-Lantern-Signature",
                                  value: Self.signature(body: body, secret: webhook.secret, timestamp: timestamp))
-            let response = try await app.client.send(ClientRequest(
-                method: .POST, url: URI(string: webhook.url), headers: headers, body: ByteBuffer(data: body),
-                timeout: requestTimeout, byteBufferAllocator: ByteBufferAllocator()
-            ))
-            status = Int(response.status.code)
-            if !(200..<300).contains(response.status.code) { failure = "The endpoint answered HTTP \(response.status.code)." }
+            let target = try await app.webhookTargets.check(webhook.url)
+            let code = try await post(body, headers: headers, to: target)
+            status = code
+            if (300..<400).contains(code) {
+                failure = "The endpoint answered HTTP \(code): redirects are not followed."
+            } else if !(200..<300).contains(code) {
+                failure = "The endpoint answered HTTP \(code)."
+            }
+        } catch let refusal as WebhookTargetGuard.Refusal {
+            failure = "Refused: the URL \(refusal.description)."
         } catch {
             failure = "\(error)".prefix(500).description
         }
@@ -98,6 +103,25 @@ struct WebhookDispatcher: Sendable {
         }
         if let failure {
             app.logger.info("Ticket webhook delivery \(delivery.id ?? 0) failed (attempt \(delivery.attempts)): \(failure)")
+        }
+    }
+
+    /// POSTs `body` to the checked target, connecting to the address that was checked (the name still goes in
+    /// `Host` and TLS's server name), following no redirect; returns the status code.
+    private func post(_ body: Data, headers: HTTPHeaders, to target: WebhookTargetGuard.Target) async throws -> Int {
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow,
+                                                     timeout: .init(connect: min(.seconds(5), requestTimeout), read: requestTimeout))
+        configuration.dnsOverride = [target.host: target.address.description]
+        let client = HTTPClient(eventLoopGroup: app.eventLoopGroup, configuration: configuration)
+        do {
+            var request = try HTTPClient.Request(url: target.url, method: .POST, headers: headers)
+            request.body = .bytes(body)
+            let response = try await client.execute(request: request, deadline: .now() + requestTimeout).get()
+            try await client.shutdown()
+            return Int(response.status.code)
+        } catch {
+            try? await client.shutdown()
+            throw error
         }
     }
 

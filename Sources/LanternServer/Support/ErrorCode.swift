@@ -41,6 +41,8 @@ enum ErrorCode: String, CaseIterable, Sendable {
     case demoNotSeeded = "demo_not_seeded"
     // 405
     case methodNotAllowed = "method_not_allowed"
+    // 408
+    case requestTimeout = "request_timeout"
     // 409
     case translationExists = "translation_exists"
     case contactEmailInvalid = "contact_email_invalid"
@@ -70,6 +72,7 @@ enum ErrorCode: String, CaseIterable, Sendable {
              .companyNotFound, .contactNotFound, .widgetNotFound, .ticketNotFound, .attachmentNotFound,
              .widgetAssetsMissing, .demoNotSeeded: .notFound
         case .methodNotAllowed: .methodNotAllowed
+        case .requestTimeout: .requestTimeout
         case .translationExists, .contactEmailInvalid: .conflict
         case .payloadTooLarge: .payloadTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
@@ -99,6 +102,7 @@ enum ErrorCode: String, CaseIterable, Sendable {
         switch status {
         case .notFound: self = .notFound
         case .methodNotAllowed: self = .methodNotAllowed
+        case .requestTimeout: self = .requestTimeout
         case .payloadTooLarge: self = .payloadTooLarge
         case .unsupportedMediaType: self = .unsupportedMediaType
         case .unauthorized: self = .unauthorized

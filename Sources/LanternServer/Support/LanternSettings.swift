@@ -21,6 +21,11 @@ public struct LanternSettings: Sendable {
     /// Whether the client address is the last one in `X-Forwarded-For` (set it behind a reverse proxy that
     /// appends the client's address) rather than the connection's peer.
     public var behindProxy: Bool
+    /// `LANTERN_WEBHOOK_ALLOW_HTTP`: whether a ticket webhook may be a plain `http://` URL (default: https only).
+    public var webhookAllowHTTP = false
+    /// `LANTERN_WEBHOOK_ALLOW_PRIVATE`: whether a ticket webhook may reach private, loopback, link-local and other
+    /// non-public addresses (default: public addresses only).
+    public var webhookAllowPrivate = false
     /// Which engine answers knowledge-base searches.
     public var searchEngine: SearchEngine
     /// The widget whose account, categories and default language `/support` serves; `nil`: the oldest widget of
@@ -34,6 +39,17 @@ public struct LanternSettings: Sendable {
     /// How long the search that finds an account's in-memory index out of date waits for the new one before the
     /// database's full-text search answers it instead.
     public var searchIndexWait: Duration = .milliseconds(250)
+    /// `LANTERN_UPLOAD_BUDGET`: the most bytes of upload bodies this process receives at once (default 64 MiB); an
+    /// upload that does not fit is answered `503 service_unavailable` with `Retry-After`.
+    public var uploadBudget: Int = 64 << 20
+    /// `LANTERN_BODY_TIMEOUT`: how long a streamed upload body may stop arriving before it is answered `408` and
+    /// dropped (default 10 seconds).
+    public var bodyTimeout: Duration = .seconds(10)
+    /// `LANTERN_IDLE_TIMEOUT`: how long a connection may be quiet both ways (a keep-alive connection with no request,
+    /// a request head or body that stopped arriving) before it is closed (default 20 seconds).
+    public var idleTimeout: Duration = .seconds(20)
+    /// Where upload bodies' files are spooled while their request runs (removed when it ends).
+    public var uploadDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("lantern-uploads").path
 
     /// `LANTERN_SEARCH_INDEX`: `memory` (the default) searches each account's in-memory index, kept in step with
     /// the database's `search_version`, and uses the database's full-text search while an index builds;
@@ -55,6 +71,10 @@ public struct LanternSettings: Sendable {
 
     /// The bcrypt costs Lantern accepts.
     public static let bcryptCosts = 4...31
+    /// The seconds `LANTERN_BODY_TIMEOUT` and `LANTERN_IDLE_TIMEOUT` accept.
+    public static let timeoutSeconds = 1...3600
+    /// The smallest `LANTERN_UPLOAD_BUDGET`: room for one ticket with the largest attachments.
+    public static let minimumUploadBudget = 21 << 20
     /// The default `publicDirectory`: `Public` in the working directory.
     public static let defaultPublicDirectory = "Public"
 
@@ -102,13 +122,24 @@ public struct LanternSettings: Sendable {
                 throw InvalidSetting(variable: "LANTERN_VOTE_RATE_LIMIT", value: raw, allowed: "COUNT/SECONDS (e.g. 10/86400) or off")
             }
         }
-        if let raw = value("LANTERN_BEHIND_PROXY") {
-            switch raw.lowercased() {
-            case "1", "true", "yes": settings.behindProxy = true
-            case "0", "false", "no": settings.behindProxy = false
-            default: throw InvalidSetting(variable: "LANTERN_BEHIND_PROXY", value: raw, allowed: "1, true, yes, 0, false or no")
+        if let raw = value("LANTERN_UPLOAD_BUDGET") {
+            guard let bytes = byteSize(raw), bytes >= minimumUploadBudget else {
+                throw InvalidSetting(variable: "LANTERN_UPLOAD_BUDGET", value: raw,
+                                     allowed: "a size of at least 21MiB: bytes, or a whole number of KiB, MiB or GiB (e.g. 64MiB)")
             }
+            settings.uploadBudget = bytes
         }
+        for (name, keyPath) in [("LANTERN_BODY_TIMEOUT", \LanternSettings.bodyTimeout), ("LANTERN_IDLE_TIMEOUT", \.idleTimeout)] {
+            guard let raw = value(name) else { continue }
+            guard let seconds = Int(raw), timeoutSeconds.contains(seconds) else {
+                throw InvalidSetting(variable: name, value: raw,
+                                     allowed: "whole seconds from \(timeoutSeconds.lowerBound) to \(timeoutSeconds.upperBound)")
+            }
+            settings[keyPath: keyPath] = .seconds(seconds)
+        }
+        if let raw = value("LANTERN_BEHIND_PROXY") { settings.behindProxy = try flag("LANTERN_BEHIND_PROXY", raw) }
+        if let raw = value("LANTERN_WEBHOOK_ALLOW_HTTP") { settings.webhookAllowHTTP = try flag("LANTERN_WEBHOOK_ALLOW_HTTP", raw) }
+        if let raw = value("LANTERN_WEBHOOK_ALLOW_PRIVATE") { settings.webhookAllowPrivate = try flag("LANTERN_WEBHOOK_ALLOW_PRIVATE", raw) }
         if let raw = value("LANTERN_SEARCH_INDEX") {
             guard let engine = SearchEngine(rawValue: raw.lowercased()) else {
                 throw InvalidSetting(variable: "LANTERN_SEARCH_INDEX", value: raw, allowed: "memory or database")
@@ -147,6 +178,28 @@ public struct LanternSettings: Sendable {
                                  allowed: Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return level
+    }
+
+    /// A yes/no variable: `1`, `true`, `yes` or `0`, `false`, `no` (any case).
+    private static func flag(_ variable: String, _ raw: String) throws -> Bool {
+        switch raw.lowercased() {
+        case "1", "true", "yes": return true
+        case "0", "false", "no": return false
+        default: throw InvalidSetting(variable: variable, value: raw, allowed: "1, true, yes, 0, false or no")
+        }
+    }
+
+    /// `12345`, `512KiB`, `64MiB` or `1GiB` (the unit in any case) as bytes; `nil` for anything else or an overflow.
+    private static func byteSize(_ raw: String) -> Int? {
+        let units: [(String, Int)] = [("kib", 1 << 10), ("mib", 1 << 20), ("gib", 1 << 30), ("", 1)]
+        let text = raw.lowercased()
+        for (unit, scale) in units where text.hasSuffix(unit) {
+            let digits = text.dropLast(unit.count)
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let count = Int(digits) else { return nil }
+            let (bytes, overflow) = count.multipliedReportingOverflow(by: scale)
+            return overflow ? nil : bytes
+        }
+        return nil
     }
 
     /// A variable's value without surrounding spaces; `nil` when unset or blank (the default applies).

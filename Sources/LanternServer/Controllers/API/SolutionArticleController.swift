@@ -6,13 +6,13 @@ import Vapor
 struct SolutionArticleController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let solutions = routes.grouped("solutions")
-        solutions.on(.POST, "folders", ":id", "articles", body: .collect(maxSize: "1mb"), use: create)
+        solutions.on(.POST, "folders", ":id", "articles", body: .collect(maxSize: "1mb"), use: create).bodyLimit(1 << 20)
         solutions.get("folders", ":id", "articles", use: list)
         solutions.get("articles", ":id", use: show)
-        solutions.on(.PUT, "articles", ":id", body: .collect(maxSize: "1mb"), use: update)
+        solutions.on(.PUT, "articles", ":id", body: .collect(maxSize: "1mb"), use: update).bodyLimit(1 << 20)
         solutions.delete("articles", ":id", use: delete)
-        solutions.on(.POST, "articles", ":id", ":language", body: .collect(maxSize: "1mb"), use: createTranslation)
-        solutions.on(.PUT, "articles", ":id", ":language", body: .collect(maxSize: "1mb"), use: updateTranslation)
+        solutions.on(.POST, "articles", ":id", ":language", body: .collect(maxSize: "1mb"), use: createTranslation).bodyLimit(1 << 20)
+        solutions.on(.PUT, "articles", ":id", ":language", body: .collect(maxSize: "1mb"), use: updateTranslation).bodyLimit(1 << 20)
         solutions.get("articles", ":id", ":language", use: showTranslation)
     }
 

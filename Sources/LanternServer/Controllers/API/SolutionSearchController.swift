@@ -24,7 +24,7 @@ struct SolutionSearchController: RouteCollection {
                                  language: language ?? account.defaultLanguage, accountLanguages: account.supportedLanguages)
         let clock = ContinuousClock()
         let started = clock.now
-        let tools = try await request.searchTools(accountID: caller.accountID)
+        let tools = try await request.searchTools(scope: scope)
         let query = SearchQuery(term).corrected(by: tools.corrector)
         // One row more than the page, so that `Page` knows whether another follows.
         let result = try await KnowledgeBaseReader.search(scope, query: query, page: PageRequest(perPage: page.perPage + 1),

@@ -21,7 +21,8 @@ struct TicketWebhookController: RouteCollection {
     func update(request: Request) async throws -> Response {
         let caller = try request.apiCaller
         let input = try request.decodeBody(TicketWebhookInput.self)
-        return try Self.response(try await TicketWebhookService.update(accountID: caller.accountID, url: input.url, on: request.db))
+        return try Self.response(try await TicketWebhookService.update(accountID: caller.accountID, url: input.url,
+                                                                            targets: request.application.webhookTargets, on: request.db))
     }
 
     private static func response(_ webhook: TicketWebhook?) throws -> Response {

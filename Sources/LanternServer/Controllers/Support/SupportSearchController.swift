@@ -20,9 +20,9 @@ struct SupportSearchController: RouteCollection {
             let clock = ContinuousClock()
             let started = clock.now
             defer { request.application.metrics.searched(duration: clock.now - started, source: "support") }
-            let tools = try await request.searchTools(accountID: context.scope.accountID)
+            let tools = try await request.searchTools(scope: context.scope)
             query = query.corrected(by: tools.corrector)
-            (hits, total, _) = try await KnowledgeBaseReader.search(context.scope, query: query, page: PageRequest(page: 1, perPage: Self.hitsShown),
+            (hits, total) = try await KnowledgeBaseReader.search(context.scope, query: query, page: PageRequest(page: 1, perPage: Self.hitsShown),
                                                                     index: tools.index, on: request.db)
         }
         let page = SupportSearchPage(frame: context.frame(for: request), term: term, total: total, hits: SupportArticleList(hits))

@@ -3,23 +3,29 @@ import Vapor
 
 /// The widget's contact form: `POST /widget/v1/widgets/{widget_id}/tickets`, as JSON or as
 /// `multipart/form-data` with up to five `attachments[]`. Answers 201 only once everything is committed.
+///
+/// The body is streamed: the widget, its form settings, the rate limit, the declared length and the process's
+/// upload budget are all checked before a byte of it is read, and attachments go to temporary files as they
+/// arrive rather than into memory.
 struct WidgetTicketController: RouteCollection {
     /// Room for 20 MiB of attachments plus the text fields and the multipart framing.
     static let maximumBodyBytes = AttachmentPolicy.maximumTotalBytes + 512 * 1024
+    /// The most bytes of a JSON or URL-encoded ticket (text only).
+    static let maximumTextBodyBytes = TicketMultipartForm.maximumTextBytes
 
     func boot(routes: any RoutesBuilder) throws {
         routes.grouped("widget", "v1", "widgets", ":widget_id").grouped(WidgetContextMiddleware.caller)
-            .on(.POST, "tickets", body: .collect(maxSize: ByteCount(value: Self.maximumBodyBytes)), use: create)
+            .on(.POST, "tickets", body: .stream, use: create)
+            .bodyLimit(Self.maximumBodyBytes)
     }
 
-    /// The form's fields, from JSON, a multipart form or a URL-encoded form.
+    /// The form's fields, from JSON or a URL-encoded form.
     struct TicketForm: Decodable {
         let name: String?
         let email: String?
         let subject: String?
         let description: String?
         let website: String?
-        let attachments: [File]?
     }
 
     struct CreatedDTO: Content {
@@ -37,7 +43,6 @@ struct WidgetTicketController: RouteCollection {
         if widget.contactFormLoggedInOnly && context.signedIn == nil {
             throw AppError(.loginRequired, "Sign in to send a ticket through this widget.")
         }
-        let form = try Self.decodeForm(request)
         let requester: TicketRequester
         if let contact = context.signedIn?.contact {
             guard let email = EmailAddress(contact.email) else {
@@ -47,6 +52,34 @@ struct WidgetTicketController: RouteCollection {
         } else {
             requester = .anonymous
         }
+        let settings = request.application.lantern
+        if let limit = settings.ticketRateLimit {
+            let email: String? = if case .verified(_, let email) = requester { email.value } else { nil }
+            try await TicketService.checkRateLimitEarly(accountID: widget.accountID, requesterIP: request.clientAddress,
+                                                        email: email, limit: limit, on: request.db)
+        }
+
+        let reservation = UploadBudget.Reservation(request.application.uploadBudget)
+        defer { reservation.release() }
+        let form: TicketForm
+        let files: [TicketService.AcceptedFile]
+        if let boundary = request.headers.first(name: .contentType).flatMap(MultipartReader.boundary(contentType:)) {
+            if let declared = request.headers.first(name: .contentLength).flatMap(Int.init) {
+                guard reservation.cover(declared) else { throw UploadBudget.full }
+            }
+            let multipart = try await TicketMultipartForm.read(request, boundary: boundary, maximumBytes: Self.maximumBodyBytes,
+                                                               directory: settings.uploadDirectory, reservation: reservation,
+                                                               stallTimeout: settings.bodyTimeout)
+            form = TicketForm(name: multipart.fields["name"], email: multipart.fields["email"],
+                              subject: multipart.fields["subject"], description: multipart.fields["description"],
+                              website: multipart.fields["website"])
+            files = multipart.files
+        } else {
+            form = try await Self.decodeTextForm(request)
+            files = []
+        }
+        defer { for file in files { file.file.remove() } }
+
         let draft = TicketDraft(name: form.name, email: form.email, subject: form.subject,
                                 description: form.description, honeypot: form.website)
         let submission: TicketSubmission
@@ -54,11 +87,10 @@ struct WidgetTicketController: RouteCollection {
         case .success(let valid): submission = valid
         case .failure(let problems): throw AppError.validation(problems.messages)
         }
-        let files = try Self.acceptedFiles(form.attachments ?? [])
         let ticket = try await TicketService.create(
             .init(accountID: widget.accountID, widgetID: widget.id, contactID: context.signedIn?.contact.id,
                   submission: submission, requesterIP: request.clientAddress, attachments: files),
-            limit: request.application.lantern.ticketRateLimit, on: request.db
+            limit: settings.ticketRateLimit, on: request.db
         )
         request.application.metrics.ticketCreated(verified: ticket.verified)
         let response = Response(status: .created)
@@ -67,26 +99,15 @@ struct WidgetTicketController: RouteCollection {
         return response
     }
 
-    private static func decodeForm(_ request: Request) throws -> TicketForm {
-        switch request.headers.contentType {
-        case .some(.formData), .some(.urlEncodedForm):
+    /// A JSON or URL-encoded ticket, collected (it has no files).
+    private static func decodeTextForm(_ request: Request) async throws -> TicketForm {
+        if request.headers.contentType == .formData {
+            throw AppError(.badRequest, "A multipart/form-data body needs a valid boundary parameter.")
+        }
+        _ = try await request.body.collect(max: maximumTextBodyBytes).get()
+        if request.headers.contentType == .urlEncodedForm {
             return try request.content.decode(TicketForm.self)
-        default:
-            return try request.decodeBody(TicketForm.self)
         }
-    }
-
-    private static func acceptedFiles(_ files: [File]) throws -> [TicketService.AcceptedFile] {
-        let uploads = files.map { AttachmentPolicy.Upload(filename: $0.filename, bytes: $0.data.getBytes(at: $0.data.readerIndex, length: $0.data.readableBytes) ?? []) }
-        switch AttachmentPolicy.check(uploads) {
-        case .success(let accepted):
-            return zip(accepted, uploads).map { TicketService.AcceptedFile(accepted: $0, data: Data($1.bytes)) }
-        case .failure(.tooMany):
-            throw AppError.validation(["attachments": "must be at most \(AttachmentPolicy.maximumCount) files"])
-        case .failure(.tooLarge(let reason)):
-            throw AppError(.payloadTooLarge, "Attachments may be 10 MiB each and 20 MiB in all: \(reason).")
-        case .failure(.invalid(let reason)):
-            throw AppError.validation(["attachments": reason])
-        }
+        return try request.decodeBody(TicketForm.self)
     }
 }

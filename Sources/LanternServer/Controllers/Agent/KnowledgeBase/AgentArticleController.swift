@@ -10,10 +10,11 @@ struct AgentArticleController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let kb = routes.grouped("kb")
         kb.get("folders", ":id", "articles", "new", use: new)
-        kb.post("folders", ":id", "articles", use: create)
+        kb.on(.POST, "folders", ":id", "articles", body: .collect(maxSize: "1mb"), use: create).bodyLimit(1 << 20)
         kb.get("articles", ":id", use: show)
-        kb.post("articles", ":id", use: update)
-        kb.post("articles", ":id", "translations", ":language", use: saveTranslation)
+        kb.on(.POST, "articles", ":id", body: .collect(maxSize: "1mb"), use: update).bodyLimit(1 << 20)
+        kb.on(.POST, "articles", ":id", "translations", ":language", body: .collect(maxSize: "1mb"), use: saveTranslation)
+            .bodyLimit(1 << 20)
         kb.post("articles", ":id", "delete", use: delete)
     }
 
