@@ -20,6 +20,7 @@ public func configure(_ app: Application, settings: LanternSettings) throws {
     app.http.server.configuration.serverName = "Lantern"
     app.http.server.configuration.idleTimeout = .seconds(settings.idleTimeout.components.seconds)
     app.uploadBudget = UploadBudget(capacity: settings.uploadBudget)
+    SpooledFile.sweep(directory: settings.uploadDirectory)
     LargeBufferAllocation.returnToSystemWhenFreed()
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     _ = app.searchVocabulary

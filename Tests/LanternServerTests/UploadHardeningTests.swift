@@ -161,4 +161,20 @@ struct UploadHardeningTests {
             #expect(spooledFiles(app).isEmpty)
         }
     }
+
+    @Test("At start-up, spooled files a crashed process left (over an hour old) are removed; recent ones are kept")
+    func sweepAtStartUp() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lantern-sweep-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let old = directory + "/left-behind", fresh = directory + "/in-flight"
+        #expect(FileManager.default.createFile(atPath: old, contents: Data(repeating: 1, count: 1024)))
+        #expect(FileManager.default.createFile(atPath: fresh, contents: Data(repeating: 2, count: 1024)))
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-2 * SpooledFile.abandonedAfter)], ofItemAtPath: old)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: fresh)
+        try await withListeningLantern({ $0.uploadDirectory = directory }) { _, _ in
+            #expect(!FileManager.default.fileExists(atPath: old))
+            #expect(FileManager.default.fileExists(atPath: fresh))
+        }
+    }
 }

@@ -25,6 +25,30 @@ struct SpooledFile: Sendable {
         try? FileManager.default.removeItem(atPath: path)
     }
 
+    /// How old a spooled file must be for `sweep` to take it as left behind: far longer than any upload may stall
+    /// (`LANTERN_BODY_TIMEOUT` bounds each gap, the budget the bytes), so a live upload's file is never taken.
+    static let abandonedAfter: TimeInterval = 3_600
+
+    /// Removes the regular files in `directory` last written over `abandonedAfter` ago: what a process that
+    /// crashed mid-upload left. Run at start-up; returns how many were removed.
+    @discardableResult
+    static func sweep(directory: String, now: Date = Date()) -> Int {
+        let files = FileManager.default
+        guard let names = try? files.contentsOfDirectory(atPath: directory) else { return 0 }
+        var removed = 0
+        for name in names {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let attributes = try? files.attributesOfItem(atPath: path),
+                  attributes[.type] as? FileAttributeType == .typeRegular,
+                  let modified = attributes[.modificationDate] as? Date,
+                  now.timeIntervalSince(modified) > abandonedAfter,
+                  (try? files.removeItem(atPath: path)) != nil
+            else { continue }
+            removed += 1
+        }
+        return removed
+    }
+
     /// Writes one file to a new temporary file, chunk by chunk.
     final class Writer {
         let filename: String
