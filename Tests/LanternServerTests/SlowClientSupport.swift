@@ -36,6 +36,23 @@ func withListeningLantern(_ adjust: (inout LanternSettings) -> Void = { _ in },
     try await app.asyncShutdown()
 }
 
+/// A blocking TCP socket connected to `port` on 127.0.0.1 (closing it is the caller's).
+func connectedLoopbackSocket(port: Int) throws -> Int32 {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let result = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard result == 0 else {
+        close(descriptor)
+        throw POSIXError(.ECONNREFUSED)
+    }
+    return descriptor
+}
+
 /// A loopback TCP client that sends a request in pieces and reads one response, or notices the server closed the
 /// connection. Its blocking socket calls run on a dispatch queue, never on the tasks' threads the server also needs.
 final class SlowClient: @unchecked Sendable {
@@ -49,15 +66,7 @@ final class SlowClient: @unchecked Sendable {
     }
 
     init(port: Int) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard result == 0 else { throw POSIXError(.ECONNREFUSED) }
+        descriptor = try connectedLoopbackSocket(port: port)
     }
 
     func send(_ bytes: Data) async throws {

@@ -37,18 +37,7 @@ actor SearchIndexCache {
             let result = await task.result
             self.finished(task, accountID: accountID, result: result)
         }
-        let wait = inlineWait
-        let entry = await withTaskGroup(of: Entry?.self) { group in
-            group.addTask { try? await task.value }
-            group.addTask {
-                try? await Task.sleep(for: wait)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
-        guard let entry else { return nil }
+        guard let entry = await task.value(within: inlineWait) else { return nil }
         finished(task, accountID: accountID, result: .success(entry))
         return entry.version == version ? entry.index : nil
     }

@@ -73,18 +73,7 @@ actor SearchVocabulary {
                 let words = try await task.value
                 finished(task, accountID: accountID, result: .success(words))
             } else {
-                let wait = inlineWait
-                let words = await withTaskGroup(of: Words?.self) { group in
-                    group.addTask { try? await task.value }
-                    group.addTask {
-                        try? await Task.sleep(for: wait)
-                        return nil
-                    }
-                    let first = await group.next() ?? nil
-                    group.cancelAll()
-                    return first
-                }
-                if let words { finished(task, accountID: accountID, result: .success(words)) }
+                if let words = await task.value(within: inlineWait) { finished(task, accountID: accountID, result: .success(words)) }
             }
         }
         guard var entry = entries[accountID] else { return TypoCorrector(frequency: [:]) }
