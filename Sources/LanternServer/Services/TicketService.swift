@@ -50,13 +50,6 @@ enum TicketService {
         }
     }
 
-    /// The rate limit checked before a ticket's body is read, with what is known then: the address, and the email
-    /// of a signed-in requester. Throws 429 `rate_limited` like `create`, which checks again, with the email sent.
-    static func checkRateLimitEarly(accountID: Int, requesterIP: String?, email: String?, limit: RateLimit,
-                                    on db: any Database) async throws {
-        try await checkRateLimit(accountID: accountID, requesterIP: requesterIP, email: email, limit: limit, on: db)
-    }
-
     /// Counts the tickets of the same address and of the same requester (by email) in the window. On
     /// PostgreSQL, transaction-scoped advisory locks make concurrent requests for one key take turns; SQLite's
     /// write transaction already does.
@@ -72,7 +65,10 @@ enum TicketService {
         try await checkRateLimit(accountID: new.accountID, requesterIP: new.requesterIP, email: email, limit: limit, on: db)
     }
 
-    private static func checkRateLimit(accountID: Int, requesterIP: String?, email: String?, limit: RateLimit,
+    /// Throws 429 `rate_limited` (with `Retry-After`) when the address or the requester's email has used up `limit`.
+    /// Also called before a ticket's body is read, with what is known then (the address, a signed-in requester's
+    /// email); `create` checks again inside its transaction.
+    static func checkRateLimit(accountID: Int, requesterIP: String?, email: String?, limit: RateLimit,
                                        on db: any Database) async throws {
         let now = Date()
         let windowStart = now.addingTimeInterval(-Double(limit.seconds))

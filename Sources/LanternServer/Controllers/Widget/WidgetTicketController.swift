@@ -55,7 +55,7 @@ struct WidgetTicketController: RouteCollection {
         let settings = request.application.lantern
         if let limit = settings.ticketRateLimit {
             let email: String? = if case .verified(_, let email) = requester { email.value } else { nil }
-            try await TicketService.checkRateLimitEarly(accountID: widget.accountID, requesterIP: request.clientAddress,
+            try await TicketService.checkRateLimit(accountID: widget.accountID, requesterIP: request.clientAddress,
                                                         email: email, limit: limit, on: request.db)
         }
 
