@@ -60,6 +60,12 @@ public final class SearchIndex: Sendable {
             self.viewer = viewer
             self.language = language
         }
+
+        /// Whether the reader may see `folder` through these categories.
+        public func admits(_ folder: Folder) -> Bool {
+            (categoryIDs.isEmpty || categoryIDs.contains(folder.categoryID))
+                && VisibilityRule.canSee(folder.visibility, folderCompanyIDs: folder.companyIDs, viewer: viewer)
+        }
     }
 
     /// A matching translation as a search result shows it.
@@ -295,10 +301,7 @@ public final class SearchIndex: Sendable {
     }
 
     private func admittedFolders(_ filter: Filter) -> [Bool] {
-        folders.map { folder in
-            (filter.categoryIDs.isEmpty || filter.categoryIDs.contains(folder.categoryID))
-                && VisibilityRule.canSee(folder.visibility, folderCompanyIDs: folder.companyIDs, viewer: filter.viewer)
-        }
+        folders.map(filter.admits)
     }
 
     /// Whether the translation is the one served: in the reader's language, or the primary one when the article

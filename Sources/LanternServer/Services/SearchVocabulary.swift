@@ -27,10 +27,7 @@ actor SearchVocabulary {
 
         /// The folders `filter` admits, in id order.
         func admitted(_ filter: SearchIndex.Filter) -> [Int] {
-            folders.filter { _, folder in
-                (filter.categoryIDs.isEmpty || filter.categoryIDs.contains(folder.categoryID))
-                    && VisibilityRule.canSee(folder.visibility, folderCompanyIDs: folder.companyIDs, viewer: filter.viewer)
-            }.keys.sorted()
+            folders.filter { filter.admits($0.value) }.keys.sorted()
         }
 
         func corrector(folders admitted: [Int]) -> TypoCorrector {
