@@ -26,10 +26,12 @@ func routes(_ app: Application) throws {
     try agentAPI.register(collection: CompanyController())
     try agentAPI.register(collection: ContactController())
     try agentAPI.register(collection: TicketController())
+    try agentAPI.register(collection: TicketFieldController.Reading())
     let adminAPI = api.grouped(APIRoleGuard.admins)
     try adminAPI.register(collection: WidgetSecurityController())
     try adminAPI.register(collection: WidgetAdminController())
     try adminAPI.register(collection: TicketWebhookController())
+    try adminAPI.register(collection: TicketFieldController.Managing())
 
     // The portals' shared style sheet and script.
     try app.register(collection: PortalAssetsController(publicDirectoryOf: app))

@@ -72,7 +72,16 @@ struct TicketTests {
 
             let detail = try api.object(try await api.send(.GET, "tickets/\(id)"))
             #expect(detail["subject"] as? String == "Cannot export")
-            #expect(detail["description"] as? String == "The export button <b>does nothing</b>.\nPlease help.")
+            // Freshdesk's shape: `description` is HTML (the typed text escaped, line breaks as <br>), the text beside it.
+            #expect(detail["description_text"] as? String == "The export button <b>does nothing</b>.\nPlease help.")
+            #expect(detail["description"] as? String == "The export button &lt;b&gt;does nothing&lt;/b&gt;.<br>Please help.")
+            #expect(detail["status"] as? Int == 2)
+            #expect(detail["priority"] as? Int == 2)
+            #expect(detail["source"] as? Int == 9)
+            #expect(detail["type"] is NSNull)
+            #expect(detail["responder_id"] is NSNull)
+            #expect((detail["tags"] as? [String]) == [])
+            #expect(detail["updated_at"] as? String == detail["created_at"] as? String)
             #expect(detail["email"] as? String == "dana@visitor.example")
             #expect(detail["name"] as? String == "Dana Visitor")
             #expect(detail["verified"] as? Bool == false)

@@ -52,6 +52,40 @@ struct TicketWebhookTests {
         app.lantern.webhookAllowPrivate = true
     }
 
+    @Test("ticket.updated on a status, priority, type or assignee change and ticket.replied on a public reply; never for a private note")
+    func conversationEvents() async throws {
+        try await withLantern { app in
+            Self.allowLoopbackHTTP(app)
+            let account = try await makeAccount(app)
+            let api = APIClient(app: app, key: account.apiKey)
+            let receiver = try await WebhookReceiver(statuses: [])
+            defer { Task { try? await receiver.stop() } }
+            _ = try await api.send(.PUT, "settings/ticket_webhook", ["url": receiver.url])
+            let ticketID = try #require(try api.object(try await api.send(.POST, "tickets", ["email": "w@y.example", "subject": "Hook",
+                                                                                              "description": "D"]))["id"] as? Int)
+            _ = try await api.send(.POST, "tickets/\(ticketID)/notes", ["body": "Secret internal note"])
+            let reply = try api.object(try await api.send(.POST, "tickets/\(ticketID)/reply", ["body": "<p>Public answer</p>"]))
+            _ = try await api.send(.PUT, "tickets/\(ticketID)", ["tags": ["only-tags"]])
+            _ = try await api.send(.PUT, "tickets/\(ticketID)", ["priority": 4])
+            let events = try await WebhookDelivery.query(on: app.db).filter(\.$ticketID == ticketID).sort(\.$id).all()
+            #expect(events.map(\.event) == ["ticket.created", "ticket.replied", "ticket.updated"])
+            #expect(events[1].conversationID == reply["id"] as? Int)
+
+            try await WebhookDispatcher(app: app).deliverDue()
+            let received = receiver.received
+            #expect(received.map { $0.headers.first(name: "X-Lantern-Event") } == ["ticket.created", "ticket.replied", "ticket.updated"])
+            let replied = try #require(try JSONSerialization.jsonObject(with: received[1].body) as? [String: Any])
+            #expect(replied["id"] as? Int == ticketID)
+            let conversation = try #require(replied["conversation"] as? [String: Any])
+            #expect(conversation["body"] as? String == "<p>Public answer</p>")
+            #expect(conversation["private"] as? Bool == false)
+            #expect(!received.contains { String(decoding: $0.body, as: UTF8.self).contains("Secret internal note") })
+            let updated = try #require(try JSONSerialization.jsonObject(with: received[2].body) as? [String: Any])
+            #expect(updated["priority"] as? Int == 4)
+            #expect(updated["conversation"] == nil)
+        }
+    }
+
     @Test("Each new ticket is posted as signed JSON; failures are retried with backoff, then abandoned")
     func deliveries() async throws {
         try await withLantern { app in

@@ -7,4 +7,12 @@ public struct TicketSubmission: Sendable, Equatable {
     public let subject: String
     public let description: String
     public let verified: Bool
+
+    public init(name: String, email: EmailAddress, subject: String, description: String, verified: Bool) {
+        self.name = name
+        self.email = email
+        self.subject = subject
+        self.description = description
+        self.verified = verified
+    }
 }

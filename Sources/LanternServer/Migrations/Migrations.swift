@@ -35,5 +35,7 @@ enum LanternMigrations {
         CreateSearchVersion(),
         // v6: one counted vote per visitor and article, and the per-address vote limit.
         CreateVoteVisitors(),
+        // v7: the support loop (ticket properties, conversations, ticket types, webhook events).
+        CreateConversations(),
     ]
 }

@@ -21,3 +21,4 @@ extension SolutionFolder: AccountScoped {}
 extension Article: AccountScoped {}
 extension Widget: AccountScoped {}
 extension Ticket: AccountScoped {}
+extension TicketConversation: AccountScoped {}

@@ -8,8 +8,10 @@ final class TicketAttachment: Model, @unchecked Sendable {
     @ID(custom: .id, generatedBy: .database) var id: Int?
     @Field(key: "account_id") var accountID: Int
     @Field(key: "ticket_id") var ticketID: Int
-    /// The attachment's place among the ticket's files, from 0.
+    /// The attachment's place among the ticket's files (its description's and its conversation's), from 0.
     @Field(key: "position") var position: Int
+    /// The conversation entry it came with; nil for the ticket's own (the description's) attachments.
+    @OptionalField(key: "conversation_id") var conversationID: Int?
     @Field(key: "filename") var filename: String
     /// Derived from the file's extension, not from what the client claimed.
     @Field(key: "content_type") var contentType: String
@@ -20,9 +22,11 @@ final class TicketAttachment: Model, @unchecked Sendable {
 
     init() {}
 
-    init(accountID: Int, ticketID: Int, position: Int, filename: String, contentType: String, sha256: String, data: Data) {
+    init(accountID: Int, ticketID: Int, conversationID: Int? = nil, position: Int, filename: String, contentType: String,
+         sha256: String, data: Data) {
         self.accountID = accountID
         self.ticketID = ticketID
+        self.conversationID = conversationID
         self.position = position
         self.filename = filename
         self.contentType = contentType

@@ -1,14 +1,18 @@
 import Fluent
 import Foundation
 
-/// One ticket to post to its account's webhook: written in the ticket's own transaction (an outbox), then
-/// delivered, retried with backoff, or abandoned after the last attempt.
+/// One ticket event to post to its account's webhook: written in the transaction of the change that caused it (an
+/// outbox), then delivered, retried with backoff, or abandoned after the last attempt.
 final class WebhookDelivery: Model, @unchecked Sendable {
     static let schema = "webhook_deliveries"
 
     @ID(custom: .id, generatedBy: .database) var id: Int?
     @Field(key: "account_id") var accountID: Int
     @Field(key: "ticket_id") var ticketID: Int
+    /// `ticket.created`, `ticket.updated` or `ticket.replied`.
+    @Field(key: "event") var event: String
+    /// The reply a `ticket.replied` event is about.
+    @OptionalField(key: "conversation_id") var conversationID: Int?
     @Field(key: "attempts") var attempts: Int
     @Field(key: "next_attempt_at") var nextAttemptAt: Date
     /// A process working on the delivery holds it until then, so that processes sharing the database do not
@@ -22,9 +26,11 @@ final class WebhookDelivery: Model, @unchecked Sendable {
 
     init() {}
 
-    init(accountID: Int, ticketID: Int, nextAttemptAt: Date) {
+    init(accountID: Int, ticketID: Int, event: WebhookEvent = .ticketCreated, conversationID: Int? = nil, nextAttemptAt: Date) {
         self.accountID = accountID
         self.ticketID = ticketID
+        self.event = event.rawValue
+        self.conversationID = conversationID
         self.attempts = 0
         self.nextAttemptAt = nextAttemptAt
     }

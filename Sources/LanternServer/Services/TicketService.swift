@@ -5,16 +5,21 @@ import SQLKit
 import Vapor
 
 /// Stores tickets: the rate limit, the ticket, its attachments and its webhook delivery commit together in one
-/// transaction, or not at all. Also reads them back for agents.
+/// transaction, or not at all. Changes agents make to a ticket's properties, and reads for agents.
 enum TicketService {
     /// A validated ticket to store.
     struct NewTicket: Sendable {
         let accountID: Int
-        let widgetID: Int
+        let widgetID: Int?
         let contactID: Int?
         let submission: TicketSubmission
         let requesterIP: String?
         let attachments: [AcceptedFile]
+        var properties = TicketProperties()
+        /// The description as sanitised HTML, when it was written as HTML.
+        var descriptionHTML: String? = nil
+        /// The closed ticket this one follows up.
+        var linkedTicketID: Int? = nil
     }
 
     /// An attachment that passed `AttachmentPolicy`, spooled to a temporary file.
@@ -36,15 +41,61 @@ enum TicketService {
                                 name: submission.name, email: submission.email.value, subject: submission.subject,
                                 description: submission.description, verified: submission.verified,
                                 requesterIP: new.requesterIP)
+            new.properties.apply(to: ticket)
+            ticket.descriptionHTML = new.descriptionHTML
+            ticket.linkedTicketID = new.linkedTicketID
+            ticket.updatedAt = Date()
             try await ticket.create(on: db)
             let ticketID = try ticket.requireID()
-            for (position, file) in new.attachments.enumerated() {
-                try await TicketAttachment(accountID: new.accountID, ticketID: ticketID, position: position,
-                                           filename: file.accepted.filename, contentType: file.accepted.contentType,
-                                           sha256: file.file.sha256, data: try file.file.contents()).create(on: db)
-            }
-            if try await TicketWebhook.query(on: db).filter(\.$accountID == new.accountID).first() != nil {
-                try await WebhookDelivery(accountID: new.accountID, ticketID: ticketID, nextAttemptAt: Date()).create(on: db)
+            try await storeAttachments(new.attachments, accountID: new.accountID, ticketID: ticketID, conversationID: nil,
+                                       firstPosition: 0, on: db)
+            try await enqueueWebhook(.ticketCreated, accountID: new.accountID, ticketID: ticketID, on: db)
+            return ticket
+        }
+    }
+
+    /// Stores spooled attachments one at a time, numbered from `firstPosition`.
+    static func storeAttachments(_ files: [AcceptedFile], accountID: Int, ticketID: Int, conversationID: Int?,
+                                 firstPosition: Int, on db: any Database) async throws {
+        for (offset, file) in files.enumerated() {
+            try await TicketAttachment(accountID: accountID, ticketID: ticketID, conversationID: conversationID,
+                                       position: firstPosition + offset, filename: file.accepted.filename,
+                                       contentType: file.accepted.contentType, sha256: file.file.sha256,
+                                       data: try file.file.contents()).create(on: db)
+        }
+    }
+
+    /// Writes a webhook delivery for the event when the account has a webhook (call inside the change's transaction).
+    static func enqueueWebhook(_ event: WebhookEvent, accountID: Int, ticketID: Int, conversationID: Int? = nil,
+                               on db: any Database) async throws {
+        guard try await TicketWebhook.query(on: db).filter(\.$accountID == accountID).first() != nil else { return }
+        try await WebhookDelivery(accountID: accountID, ticketID: ticketID, event: event, conversationID: conversationID,
+                                  nextAttemptAt: Date()).create(on: db)
+    }
+
+    /// The ticket, re-read inside a write transaction and locked against concurrent changes until it commits
+    /// (PostgreSQL `FOR UPDATE`; SQLite's write transaction already serialises writers).
+    static func lockedTicket(_ id: Int, accountID: Int, on db: any Database) async throws -> Ticket? {
+        if !db.isSQLite {
+            try await db.sql.raw("SELECT id FROM tickets WHERE id = \(bind: id) FOR UPDATE").run()
+        }
+        return try await Ticket.find(id, inAccount: accountID, on: db)
+    }
+
+    /// Applies an agent's changes to a ticket's properties, after checking that the type is one of the account's and
+    /// the assignee one of its agents (422 `validation_failed` naming the field otherwise). A change of status,
+    /// priority, type or assignee posts `ticket.updated`. Throws 404 `ticket_not_found` for another account's ticket.
+    static func update(_ id: Int, accountID: Int, changes: TicketChanges, on db: any Database) async throws -> Ticket {
+        try await changes.check(accountID: accountID, on: db)
+        return try await db.writeTransaction { db in
+            guard let ticket = try await lockedTicket(id, accountID: accountID, on: db) else { throw AppError.ticketNotFound }
+            let before = (ticket.status, ticket.priority, ticket.type, ticket.responderID)
+            changes.apply(to: ticket)
+            guard ticket.hasChanges else { return ticket }
+            ticket.updatedAt = Date()
+            try await ticket.save(on: db)
+            if before != (ticket.status, ticket.priority, ticket.type, ticket.responderID) {
+                try await enqueueWebhook(.ticketUpdated, accountID: accountID, ticketID: id, on: db)
             }
             return ticket
         }
@@ -93,89 +144,53 @@ enum TicketService {
         }
     }
 
-    /// Filters of the agent's ticket list.
-    struct Filter: Sendable {
-        var email: String?
-        var verified: Bool?
-        var widgetID: Int?
-        var createdSince: Date?
-
-        init(email: String? = nil, verified: Bool? = nil, widgetID: Int? = nil, createdSince: Date? = nil) {
-            self.email = email
-            self.verified = verified
-            self.widgetID = widgetID
-            self.createdSince = createdSince
-        }
-
-        /// The agent API's filter from its query parameters as sent (`parameter` looks one up): `email`,
-        /// `verified`, `widget_id`, and `created_since` (or Freshdesk's `updated_since`: tickets do not change after
-        /// they are created) as an ISO 8601 time. A value that does not parse is a 422 naming its parameter.
-        init(apiParameters parameter: (String) -> String?) throws {
-            var errors: [String: String] = [:]
-            if let email = parameter("email") {
-                if email.unicodeScalars.contains(where: { FieldErrors.isControl($0, allowingLineBreaks: false) }) {
-                    errors["email"] = "must not contain control characters"
-                } else {
-                    self.email = EmailAddress.normalized(email) ?? email
-                }
-            }
-            if let verified = parameter("verified") {
-                switch verified.lowercased() {
-                case "true", "1": self.verified = true
-                case "false", "0": self.verified = false
-                default: errors["verified"] = "must be true or false"
-                }
-            }
-            if let widget = parameter("widget_id") {
-                if let id = Int(widget), id > 0 { widgetID = id } else { errors["widget_id"] = "must be a widget id" }
-            }
-            for name in ["created_since", "updated_since"] {
-                guard let raw = parameter(name) else { continue }
-                if let date = Self.time(raw) { createdSince = date } else {
-                    errors[name] = "must be an ISO 8601 time, e.g. 2026-01-31T12:00:00Z"
-                }
-            }
-            if !errors.isEmpty { throw AppError.validation(errors) }
-        }
-
-        /// An ISO 8601 time, with or without fractional seconds, or a bare date (midnight UTC).
-        private static func time(_ raw: String) -> Date? {
-            if let date = try? Date(raw, strategy: .iso8601) { return date }
-            if let date = try? Date(raw, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
-            return try? Date(raw + "T00:00:00Z", strategy: .iso8601)
-        }
-    }
-
     /// The ticket of this id in the account, if any.
     static func find(_ id: Int, accountID: Int, on db: any Database) async throws -> Ticket? {
         try await Ticket.find(id, inAccount: accountID, on: db)
     }
 
-    /// A page of an account's tickets, newest first.
-    static func list(accountID: Int, filter: Filter, page: PageRequest, on db: any Database) async throws -> Page<Ticket> {
-        var query = Ticket.query(on: db).filter(\.$accountID == accountID)
-        if let email = filter.email { query = query.filter(\.$email == email) }
-        if let verified = filter.verified { query = query.filter(\.$verified == verified) }
-        if let widgetID = filter.widgetID { query = query.filter(\.$widgetID == widgetID) }
-        if let since = filter.createdSince { query = query.filter(\.$createdAt >= since) }
-        let rows = try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending)
-            .offset(page.offset).limit(page.perPage + 1).all()
+    /// A page of an account's tickets that pass `filter`, in its order.
+    static func list(accountID: Int, filter: TicketFilter, page: PageRequest, on db: any Database) async throws -> Page<Ticket> {
+        let query = filter.apply(to: Ticket.query(on: db).filter(\.$accountID == accountID), includingStatus: true)
+        let rows = try await filter.sort(query).offset(page.offset).limit(page.perPage + 1).all()
         return Page(fetched: rows, request: page)
     }
 
-    /// Attachment metadata (not the bytes) of these tickets, by ticket id, in order.
+    /// How many of the account's tickets that pass `filter` (its status aside) are in each status.
+    static func countsByStatus(accountID: Int, filter: TicketFilter, on db: any Database) async throws -> [TicketStatus: Int] {
+        var counts: [TicketStatus: Int] = [:]
+        for status in TicketStatus.allCases {
+            counts[status] = try await filter.apply(to: Ticket.query(on: db).filter(\.$accountID == accountID), includingStatus: false)
+                .filter(\.$status == status.rawValue).count()
+        }
+        return counts
+    }
+
+    /// Attachment metadata (not the bytes) of these tickets' descriptions, by ticket id, in order.
     static func attachments(ofTickets ticketIDs: [Int], on db: any Database) async throws -> [Int: [AttachmentInfo]] {
         guard !ticketIDs.isEmpty else { return [:] }
-        let rows = try await TicketAttachment.query(on: db).filter(\.$ticketID ~~ ticketIDs)
-            .field(\.$id).field(\.$ticketID).field(\.$position).field(\.$filename).field(\.$contentType)
-            .field(\.$size).field(\.$sha256)
+        let rows = try await attachmentInfoQuery(on: db).filter(\.$ticketID ~~ ticketIDs).filter(\.$conversationID == nil)
             .sort(\.$position).all()
         return Dictionary(grouping: rows.map(AttachmentInfo.init), by: \.ticketID)
+    }
+
+    /// Attachment metadata of these conversation entries, by entry id, in order.
+    static func attachments(ofEntries entryIDs: [Int], on db: any Database) async throws -> [Int: [AttachmentInfo]] {
+        guard !entryIDs.isEmpty else { return [:] }
+        let rows = try await attachmentInfoQuery(on: db).filter(\.$conversationID ~~ entryIDs).sort(\.$position).all()
+        return Dictionary(grouping: rows.map(AttachmentInfo.init), by: { $0.conversationID ?? 0 })
+    }
+
+    private static func attachmentInfoQuery(on db: any Database) -> QueryBuilder<TicketAttachment> {
+        TicketAttachment.query(on: db)
+            .field(\.$id).field(\.$ticketID).field(\.$conversationID).field(\.$position).field(\.$filename)
+            .field(\.$contentType).field(\.$size).field(\.$sha256)
     }
 
     /// An attachment without its bytes.
     struct AttachmentInfo: Sendable {
         let ticketID: Int
+        let conversationID: Int?
         let position: Int
         let filename: String
         let contentType: String
@@ -184,6 +199,7 @@ enum TicketService {
 
         init(_ row: TicketAttachment) {
             ticketID = row.ticketID
+            conversationID = row.conversationID
             position = row.position
             filename = row.filename
             contentType = row.contentType

@@ -6,14 +6,16 @@ import NIOCore
 import SQLKit
 import Vapor
 
-/// Posts each new ticket to its account's webhook, to a destination `WebhookTargetGuard` checks again at each
+/// Posts each ticket event (`WebhookEvent`) to its account's webhook, to a destination `WebhookTargetGuard` checks again at each
 /// delivery (no redirect is followed). Deliveries wait in the `webhook_deliveries` outbox, written
 /// in the ticket's own transaction, so a slow or failing endpoint never holds up a ticket, and a delivery
 /// survives restarts. Failed attempts are retried with backoff; processes sharing the database take a lease
 /// on a delivery before they post it.
 ///
 /// Each request carries `X-Lantern-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the
-/// webhook's secret>`, `X-Lantern-Event: ticket.created` and `X-Lantern-Delivery: <delivery id>`.
+/// webhook's secret>`, `X-Lantern-Event: ticket.created|ticket.updated|ticket.replied` and
+/// `X-Lantern-Delivery: <delivery id>`. The body is the ticket as the API sends it (as it is at delivery time); a
+/// `ticket.replied` body also carries the reply as `conversation`.
 struct WebhookDispatcher: Sendable {
     /// Waits before the 2nd, 3rd, … attempt; after the last one the delivery is abandoned.
     static let defaultBackoff: [TimeInterval] = [10, 60, 300, 1_800, 7_200, 21_600]
@@ -39,6 +41,33 @@ struct WebhookDispatcher: Sendable {
         return attempted
     }
 
+    /// The JSON body of a delivery: the ticket, and for `ticket.replied` its reply as `conversation`.
+    private func payload(for delivery: WebhookDelivery, ticket: Ticket) async throws -> Data {
+        let attachments = try await TicketService.attachments(ofTickets: [delivery.ticketID], on: app.db)
+        let dto = try TicketDTO(ticket, attachments: attachments[delivery.ticketID] ?? [])
+        guard let entryID = delivery.conversationID,
+              let entry = try await TicketConversation.find(entryID, on: app.db), !entry.isPrivate else {
+            return try JSONEncoder.lantern.encode(dto)
+        }
+        let entryAttachments = try await TicketService.attachments(ofEntries: [entryID], on: app.db)[entryID] ?? []
+        let conversation = ConversationDTO(entry, attachments: entryAttachments, attachmentBase: "/api/v2/tickets/\(delivery.ticketID)")
+        return try JSONEncoder.lantern.encode(RepliedPayload(ticket: dto, conversation: conversation))
+    }
+
+    /// A `ticket.replied` body: the ticket's fields and `conversation`.
+    private struct RepliedPayload: Encodable {
+        let ticket: TicketDTO
+        let conversation: ConversationDTO
+
+        enum CodingKeys: String, CodingKey { case conversation }
+
+        func encode(to encoder: any Encoder) throws {
+            try ticket.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(conversation, forKey: .conversation)
+        }
+    }
+
     /// Takes the lease on a delivery; false when another process holds it.
     private func claim(_ delivery: WebhookDelivery, now: Date) async throws -> Bool {
         let rows = try await app.db.sql.update(WebhookDelivery.schema)
@@ -62,13 +91,12 @@ struct WebhookDispatcher: Sendable {
                 return
             }
             guard let ticket = try await Ticket.find(delivery.ticketID, on: app.db) else { return }
-            let attachments = try await TicketService.attachments(ofTickets: [delivery.ticketID], on: app.db)
-            let body = try JSONEncoder.lantern.encode(TicketDTO(ticket, attachments: attachments[delivery.ticketID] ?? []))
+            let body = try await payload(for: delivery, ticket: ticket)
             let timestamp = Int(Date().timeIntervalSince1970)
             var headers = HTTPHeaders()
             headers.contentType = .json
             headers.replaceOrAdd(name: .userAgent, value: "Lantern-Webhook/1")
-            headers.replaceOrAdd(name: "X-Lantern-Event", value: "ticket.created")
+            headers.replaceOrAdd(name: "X-Lantern-Event", value: delivery.event)
             headers.replaceOrAdd(name: "X-Lantern-Delivery", value: String(try delivery.requireID()))
             headers.replaceOrAdd(name: "X-Lantern-Signature",
                                  value: Self.signature(body: body, secret: webhook.secret, timestamp: timestamp))

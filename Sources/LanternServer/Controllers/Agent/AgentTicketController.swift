@@ -22,7 +22,7 @@ struct AgentTicketController: RouteCollection {
         let widgetID = request.queryInt("widget")
         let email = String((request.queryText("email") ?? "").trimmingCharacters(in: .whitespaces).prefix(254))
         let page = PageRequest.portal(request, perPage: Self.perPage)
-        let filter = TicketService.Filter(email: email.isEmpty ? nil : EmailAddress.normalized(email) ?? email,
+        let filter = TicketFilter(email: email.isEmpty ? nil : EmailAddress.normalized(email) ?? email,
                                           verified: verified == "yes" ? true : verified == "no" ? false : nil, widgetID: widgetID)
         let found = try await TicketService.list(accountID: accountID, filter: filter, page: page, on: request.db)
         let attachments = try await TicketService.attachments(ofTickets: found.items.compactMap(\.id), on: request.db)

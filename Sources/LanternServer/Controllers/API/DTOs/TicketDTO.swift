@@ -1,7 +1,9 @@
 import Foundation
+import LanternCore
 import Vapor
 
-/// A ticket as the agent API and the ticket webhook send it. `description` is the requester's plain text.
+/// A ticket as the agent API and the ticket webhook send it, Freshdesk's shape: `description` is HTML (a typed
+/// description escaped, its line breaks `<br>`), `description_text` its plain text.
 struct TicketDTO: Content {
     struct Requester: Content {
         let id: Int?
@@ -21,13 +23,30 @@ struct TicketDTO: Content {
         let content_type: String
         let size: Int
         let sha256: String
-        /// Path of the download, relative to the API's host.
+        /// Path of the download, relative to the host.
         let attachment_url: String
+
+        /// The attachment, downloaded at `<base>/attachments/<position>`.
+        init(_ info: TicketService.AttachmentInfo, under base: String) {
+            name = info.filename
+            content_type = info.contentType
+            size = info.size
+            sha256 = info.sha256
+            attachment_url = "\(base)/attachments/\(info.position)"
+        }
     }
 
     let id: Int
     let subject: String
     let description: String
+    let description_text: String
+    let status: Int
+    let priority: Int
+    let type: String?
+    let source: Int
+    let responder_id: Int?
+    let tags: [String]
+    let linked_ticket_id: Int?
     let name: String
     let email: String
     let verified: Bool
@@ -36,23 +55,30 @@ struct TicketDTO: Content {
     let requester: Requester
     let attachments: [Attachment]
     let created_at: Date?
+    let updated_at: Date?
 
     init(_ ticket: Ticket, attachments: [TicketService.AttachmentInfo]) throws {
         let id = try ticket.requireID()
         self.id = id
         subject = ticket.subject
-        description = ticket.description
+        description = ticket.descriptionHTML ?? TicketBody(plainText: ticket.description).html
+        description_text = ticket.description
+        status = ticket.status
+        priority = ticket.priority
+        type = ticket.type
+        source = ticket.source
+        responder_id = ticket.responderID
+        tags = ticket.tags
+        linked_ticket_id = ticket.linkedTicketID
         name = ticket.name
         email = ticket.email
         verified = ticket.verified
         widget_id = ticket.widgetID
         requester_id = ticket.contactID
         requester = Requester(id: ticket.contactID, name: ticket.name, email: ticket.email)
-        self.attachments = attachments.map {
-            Attachment(name: $0.filename, content_type: $0.contentType, size: $0.size, sha256: $0.sha256,
-                       attachment_url: "/api/v2/tickets/\(id)/attachments/\($0.position)")
-        }
+        self.attachments = attachments.map { Attachment($0, under: "/api/v2/tickets/\(id)") }
         created_at = ticket.createdAt
+        updated_at = ticket.updatedAt
     }
 
     /// Absent values are sent as `null`, as in Freshdesk's API.
@@ -61,6 +87,14 @@ struct TicketDTO: Content {
         try container.encode(id, forKey: .id)
         try container.encode(subject, forKey: .subject)
         try container.encode(description, forKey: .description)
+        try container.encode(description_text, forKey: .description_text)
+        try container.encode(status, forKey: .status)
+        try container.encode(priority, forKey: .priority)
+        try container.encode(type, forKey: .type)
+        try container.encode(source, forKey: .source)
+        try container.encode(responder_id, forKey: .responder_id)
+        try container.encode(tags, forKey: .tags)
+        try container.encode(linked_ticket_id, forKey: .linked_ticket_id)
         try container.encode(name, forKey: .name)
         try container.encode(email, forKey: .email)
         try container.encode(verified, forKey: .verified)
@@ -69,9 +103,11 @@ struct TicketDTO: Content {
         try container.encode(requester, forKey: .requester)
         try container.encode(attachments, forKey: .attachments)
         try container.encode(created_at, forKey: .created_at)
+        try container.encode(updated_at, forKey: .updated_at)
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, subject, description, name, email, verified, widget_id, requester_id, requester, attachments, created_at
+        case id, subject, description, description_text, status, priority, type, source, responder_id, tags,
+             linked_ticket_id, name, email, verified, widget_id, requester_id, requester, attachments, created_at, updated_at
     }
 }

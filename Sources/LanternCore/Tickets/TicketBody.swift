@@ -1,0 +1,31 @@
+import Foundation
+
+/// The body of a ticket's description or of a conversation entry: sanitised HTML and its plain text.
+public struct TicketBody: Sendable, Equatable {
+    /// The limit of a body, in UTF-8 bytes (64 KiB), as for the contact form's description.
+    public static let maximumBytes = TicketRules.maximumDescriptionBytes
+
+    /// Allow-listed HTML (`HTMLSanitizer`).
+    public let html: String
+    /// The visible text.
+    public let text: String
+
+    /// A body written as HTML (agents, the API): sanitised, with its visible text.
+    public init(html: String) {
+        self.html = HTMLSanitizer.sanitize(html)
+        text = HTMLSanitizer.plainText(self.html)
+    }
+
+    /// A body typed as plain text (customers): escaped, each line break a `<br>`, so markup in it is shown, never run.
+    public init(plainText: String) {
+        let lines = plainText.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        html = lines.map { HTMLSanitizer.escape(String($0)) }.joined(separator: "<br>")
+        text = plainText
+    }
+
+    /// Checks a body as sent: present, not blank, at most `maximumBytes`. Returns the message for the field, or nil.
+    public static func problem(_ raw: String?) -> String? {
+        guard let raw, !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return "is required" }
+        return raw.utf8.count > maximumBytes ? "must be at most 64 KiB" : nil
+    }
+}
