@@ -148,6 +148,26 @@ struct MultiProcessTests {
         }
     }
 
+    @Test("A reply and a status change on one process are seen on the other at once")
+    func conversationAcrossProcesses() async throws {
+        try await LanternBinary.withAccount("Loop Procs", adminEmail: "ops@loop-procs.example", adminPassword: "loop-pass") { database, account in
+            let (first, second) = try await Self.twoServers(database: database, environment: [:])
+            let (_, created) = try await http("POST", "\(first.base)/api/v2/tickets", json: [
+                "email": "procs@customer.example", "subject": "Across", "description": "Hello",
+            ], bearer: account.apiKey)
+            let id = try #require(created["id"] as? Int)
+            let (replied, _) = try await http("POST", "\(first.base)/api/v2/tickets/\(id)/reply", json: ["body": "Answered on one"],
+                                              bearer: account.apiKey)
+            #expect(replied == 201)
+            let (_, seen) = try await http("GET", "\(second.base)/api/v2/tickets/\(id)", bearer: account.apiKey)
+            #expect(seen["status"] as? Int == 3)
+            let (_, entries) = try await TicketCrashTests.getArray("\(second.base)/api/v2/tickets/\(id)/conversations", apiKey: account.apiKey)
+            #expect(entries.map { $0["body_text"] as? String } == ["Answered on one"])
+            _ = try await http("PUT", "\(second.base)/api/v2/tickets/\(id)", json: ["status": 4], bearer: account.apiKey)
+            #expect(try await http("GET", "\(first.base)/api/v2/tickets/\(id)", bearer: account.apiKey).1["status"] as? Int == 4)
+        }
+    }
+
     @Test("The ticket rate limit is counted across processes")
     func rateLimitAcrossProcesses() async throws {
         try await LanternBinary.withAccount("Limited", adminEmail: "ops@limited.example", adminPassword: "limited-pass") { database, account in

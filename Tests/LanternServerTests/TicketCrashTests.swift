@@ -81,6 +81,64 @@ struct TicketCrashTests {
         }
     }
 
+    @Test("kill -9 during a burst of replies: every acknowledged reply is in the conversation after a restart, with the ticket's new status")
+    func killDuringReplies() async throws {
+        try await LanternBinary.withAccount("Reply Crash Co", adminEmail: "ops@reply-crash.example", adminPassword: "crash-pass") { database, account in
+            let server = try MultiProcessTests.Server(database: database, environment: [:])
+            try await server.waitUntilHealthy()
+            let (createdStatus, created) = try await http("POST", "\(server.base)/api/v2/tickets", json: [
+                "email": "crash@customer.example", "subject": "Crash thread", "description": "Start",
+            ], bearer: account.apiKey)
+            #expect(createdStatus == 201)
+            let ticketID = try #require(created["id"] as? Int)
+            let url = "\(server.base)/api/v2/tickets/\(ticketID)/reply"
+            let killAfter = 30
+            let pid = server.process.processIdentifier
+            let acknowledged = try await withThrowingTaskGroup(of: [(Int, String)].self) { group in
+                let counter = AckCounter()
+                for worker in 0..<8 {
+                    group.addTask {
+                        var mine: [(Int, String)] = []
+                        for index in 0..<200 {
+                            let body = "reply \(worker)-\(index)"
+                            guard let (status, entry) = try? await http("POST", url, json: ["body": body], bearer: account.apiKey),
+                                  status == 201, let id = entry["id"] as? Int else { return mine }
+                            mine.append((id, body))
+                            if await counter.increment() == killAfter { kill(pid, SIGKILL) }
+                        }
+                        return mine
+                    }
+                }
+                var all: [(Int, String)] = []
+                for try await part in group { all += part }
+                return all
+            }
+            server.process.waitUntilExit()
+            #expect(server.process.terminationReason == .uncaughtSignal)
+            #expect(acknowledged.count >= killAfter)
+
+            let restarted = try MultiProcessTests.Server(database: database, environment: [:])
+            try await restarted.waitUntilHealthy()
+            var stored: [Int: String] = [:]
+            var page = 1
+            while true {
+                let (status, list) = try await Self.getArray("\(restarted.base)/api/v2/tickets/\(ticketID)/conversations?per_page=100&page=\(page)",
+                                                             apiKey: account.apiKey)
+                #expect(status == 200)
+                for entry in list { stored[entry["id"] as? Int ?? 0] = entry["body_text"] as? String }
+                if list.count < 100 { break }
+                page += 1
+            }
+            for (id, body) in acknowledged {
+                #expect(stored[id] == body, "acknowledged reply \(id) is missing or different")
+            }
+            let (_, ticket) = try await http("GET", "\(restarted.base)/api/v2/tickets/\(ticketID)", bearer: account.apiKey)
+            #expect(ticket["status"] as? Int == 3)
+            restarted.process.terminate()
+            restarted.process.waitUntilExit()
+        }
+    }
+
     actor AckCounter {
         private var count = 0
         func increment() -> Int {
