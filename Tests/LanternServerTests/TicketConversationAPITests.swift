@@ -145,6 +145,9 @@ struct TicketConversationAPITests {
             // A public note is not private; a reply's body must have text.
             let publicNote = try api.object(try await api.send(.POST, "tickets/\(ticketID)/notes", ["body": "FYI", "private": false]))
             #expect(publicNote["private"] as? Bool == false)
+            let nul = try await api.send(.POST, "tickets/\(ticketID)/notes", ["body": "a\u{0}b"])
+            #expect(nul.status == .unprocessableEntity)
+            #expect(nul.error?.fields?.keys.contains("body") == true)
             let empty = try await api.send(.POST, "tickets/\(ticketID)/reply", ["body": "<script>x()</script>"])
             #expect(empty.status == .unprocessableEntity)
             #expect(empty.error?.fields?.keys.contains("body") == true)

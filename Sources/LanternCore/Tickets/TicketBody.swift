@@ -23,9 +23,14 @@ public struct TicketBody: Sendable, Equatable {
         text = plainText
     }
 
-    /// Checks a body as sent: present, not blank, at most `maximumBytes`. Returns the message for the field, or nil.
+    /// Checks a body as sent: present, not blank, at most `maximumBytes`, no control character but tab and line
+    /// breaks (PostgreSQL refuses NUL in text). Returns the message for the field, or nil.
     public static func problem(_ raw: String?) -> String? {
         guard let raw, !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return "is required" }
-        return raw.utf8.count > maximumBytes ? "must be at most 64 KiB" : nil
+        if raw.utf8.count > maximumBytes { return "must be at most 64 KiB" }
+        let isControl = { (scalar: Unicode.Scalar) in
+            (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
+        }
+        return raw.unicodeScalars.contains(where: isControl) ? "must not contain control characters but tab and line breaks" : nil
     }
 }
