@@ -77,6 +77,8 @@ struct TicketConversationAPITests {
                                                                          "responder_id": strangers.agentID])
             #expect(foreignResponder.status == .unprocessableEntity)
             #expect(foreignResponder.error?.fields?.keys.contains("responder_id") == true)
+            let controlName = try await api.send(.POST, "tickets", ["email": "a@b.example", "name": "A\u{0}B", "subject": "x", "description": "y"])
+            #expect(controlName.error?.fields?.keys.contains("name") == true)
             let noRequester = try await api.send(.POST, "tickets", ["requester_id": 999_999, "subject": "x", "description": "y"])
             #expect(noRequester.error?.fields?.keys.contains("requester_id") == true)
             #expect(try await Ticket.query(on: app.db).filter(\.$accountID == tenant.account.accountID).count() == before)

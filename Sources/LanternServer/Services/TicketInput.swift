@@ -97,7 +97,11 @@ struct TicketInput: Decodable, Sendable {
         } else {
             errors["email"] = "is required unless requester_id names a contact"
         }
-        if let name, name.count > TicketRules.maximumNameLength { errors["name"] = "must be at most \(TicketRules.maximumNameLength) characters" }
+        if let name, name.count > TicketRules.maximumNameLength {
+            errors["name"] = "must be at most \(TicketRules.maximumNameLength) characters"
+        } else if let name, name.unicodeScalars.contains(where: { FieldErrors.isControl($0, allowingLineBreaks: false) }) {
+            errors["name"] = "must not contain control characters"
+        }
         let subject = subject?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if subject.isEmpty { errors["subject"] = "is required" } else if subject.count > TicketRules.maximumSubjectLength {
             errors["subject"] = "must be at most \(TicketRules.maximumSubjectLength) characters"
