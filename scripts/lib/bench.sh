@@ -4,12 +4,17 @@ bench_record() {
   if [ -n "${BENCH_TSV:-}" ]; then printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$BENCH_TSV"; fi
 }
 
-# bench_setup: installs wrk when missing, builds the release binary ($LANTERN), makes a scratch folder ($WORK),
-# and on exit stops the server in $SERVER_PID and the throwaway PostgreSQL. Needs scripts/lib/postgres.sh.
+# bench_setup: installs wrk when missing, builds the release binary ($LANTERN) — or, with LANTERN_BIN_DIR=DIR, uses
+# DIR/lantern (another build, to compare) —, makes a scratch folder ($WORK), and on exit stops the server in
+# $SERVER_PID and the throwaway PostgreSQL. Needs scripts/lib/postgres.sh.
 bench_setup() {
   command -v wrk >/dev/null || { as_root apt-get update -qq; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-  swift build -c release --product lantern >/dev/null
-  LANTERN="$(swift build -c release --show-bin-path)/lantern"
+  if [ -n "${LANTERN_BIN_DIR:-}" ]; then
+    LANTERN="$LANTERN_BIN_DIR/lantern"
+  else
+    swift build -c release --product lantern >/dev/null
+    LANTERN="$(swift build -c release --show-bin-path)/lantern"
+  fi
   WORK=$(mktemp -d)
   SERVER_PID=
   trap bench_cleanup EXIT
