@@ -75,6 +75,34 @@ struct MigrationTests {
         }
     }
 
+    @Test("v7 turns existing tickets into open, medium, feedback-widget tickets updated when they were created")
+    func ticketsMigrateToTheSupportLoop() async throws {
+        try await withEmptyDatabase { location in
+            try await withLantern(location: location, migrate: false) { app in
+                try await LanternServer.migrate(app)
+                let account = try await makeAccount(app)
+                // Back to the v6 schema, with a ticket written as v6 wrote it.
+                try await CreateConversations().revert(on: app.db)
+                let created = Date(timeIntervalSince1970: 1_780_000_000)
+                try await app.db.sql.raw("""
+                    INSERT INTO tickets (account_id, widget_id, name, email, subject, description, verified, created_at)
+                    VALUES (\(bind: account.accountID), \(bind: account.widgetID), 'Old', 'old@example.com', 'Old ticket',
+                            'From before', \(bind: false), \(bind: created))
+                    """).run()
+                try await CreateConversations().prepare(on: app.db)
+                let ticket = try #require(try await Ticket.query(on: app.db).filter(\.$accountID == account.accountID).first())
+                #expect(ticket.status == 2)
+                #expect(ticket.priority == 2)
+                #expect(ticket.source == 9)
+                #expect(ticket.type == nil)
+                #expect(ticket.responderID == nil)
+                #expect(ticket.tags == [])
+                #expect(ticket.updatedAt == created)
+                #expect(try await TicketConversation.query(on: app.db).count() == 0)
+            }
+        }
+    }
+
     @Test("Server processes starting together against one PostgreSQL database migrate it once, in turn")
     func concurrentMigrations() async throws {
         guard TestDatabase.isPostgres else { return }  // SQLite lives on one machine, with one process migrating.
