@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     try widget.register(collection: WidgetSessionController())
     try widget.register(collection: WidgetContentController())
     try widget.register(collection: WidgetTicketController())
+    try widget.register(collection: WidgetMyTicketsController())
 
     // The admin API (`/api/v2`, Freshdesk-style): every caller is an API key; bots may only search.
     let api = app.grouped("api", "v2").grouped(APIKeyAuthenticator())
