@@ -71,12 +71,12 @@ struct TicketFilter: Sendable {
         }
         if let raw = parameter("status") {
             if let code = Int(raw), let status = TicketStatus(rawValue: code) { self.status = status } else {
-                errors["status"] = "must be one of 2 (open), 3 (pending), 4 (resolved), 5 (closed)"
+                errors["status"] = TicketStatus.choicesMessage
             }
         }
         if let raw = parameter("priority") {
             if let code = Int(raw), let priority = TicketPriority(rawValue: code) { self.priority = priority } else {
-                errors["priority"] = "must be one of 1 (low), 2 (medium), 3 (high), 4 (urgent)"
+                errors["priority"] = TicketPriority.choicesMessage
             }
         }
         if let raw = parameter("responder_id") {

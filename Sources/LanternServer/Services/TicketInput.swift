@@ -44,12 +44,12 @@ struct TicketInput: Decodable, Sendable {
         var changes = TicketChanges(type: type, responderID: responder_id)
         if let status {
             if let value = TicketStatus(rawValue: status) { changes.status = value } else {
-                errors["status"] = "must be one of 2 (open), 3 (pending), 4 (resolved), 5 (closed)"
+                errors["status"] = TicketStatus.choicesMessage
             }
         }
         if let priority {
             if let value = TicketPriority(rawValue: priority) { changes.priority = value } else {
-                errors["priority"] = "must be one of 1 (low), 2 (medium), 3 (high), 4 (urgent)"
+                errors["priority"] = TicketPriority.choicesMessage
             }
         }
         if let tags {
@@ -77,7 +77,7 @@ struct TicketInput: Decodable, Sendable {
         var source = TicketSource.portal
         if let code = self.source {
             if let value = TicketSource(rawValue: code) { source = value } else {
-                errors["source"] = "must be one of 1 (email), 2 (portal), 3 (phone), 7 (chat), 9 (feedback widget), 10 (outbound)"
+                errors["source"] = TicketSource.choicesMessage
             }
         }
         var requester: (name: String, email: EmailAddress, contactID: Int?, verified: Bool)? = nil
