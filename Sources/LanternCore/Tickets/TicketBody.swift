@@ -23,6 +23,29 @@ public struct TicketBody: Sendable, Equatable {
         text = plainText
     }
 
+    /// Why a reply's body was refused: the message for its field.
+    public struct Problem: Error, Sendable, Equatable {
+        public let message: String
+
+        public init(message: String) {
+            self.message = message
+        }
+    }
+
+    /// A reply written as HTML (agents): checked (`problem`), sanitised, and refused when nothing visible is left.
+    public static func html(_ raw: String?) throws(Problem) -> TicketBody {
+        if let message = problem(raw) { throw Problem(message: message) }
+        let body = TicketBody(html: raw ?? "")
+        guard !body.text.isEmpty || body.html.contains("<img") else { throw Problem(message: "has no text left once sanitised") }
+        return body
+    }
+
+    /// A reply typed as text (customers): checked (`problem`) and trimmed.
+    public static func plainText(_ raw: String?) throws(Problem) -> TicketBody {
+        if let message = problem(raw) { throw Problem(message: message) }
+        return TicketBody(plainText: (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     /// Checks a body as sent: present, not blank, at most `maximumBytes`, no control character but tab and line
     /// breaks (PostgreSQL refuses NUL in text). Returns the message for the field, or nil.
     public static func problem(_ raw: String?) -> String? {

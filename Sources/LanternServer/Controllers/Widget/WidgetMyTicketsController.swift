@@ -89,11 +89,10 @@ struct WidgetMyTicketsController: RouteCollection {
         let form = try await TicketEntryForm.read(request)
         defer { form.discard() }
         let input = try form.json(ReplyInput.self, request: request) ?? ReplyInput(body: form.fields["body"])
-        let text = (input.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if let problem = TicketBody.problem(input.body) { throw AppError.validation(["body": problem]) }
-        guard !text.isEmpty else { throw AppError.validation(["body": "is required"]) }
+        let body: TicketBody
+        do { body = try TicketBody.plainText(input.body) } catch { throw AppError.validation(["body": error.message]) }
         let added = try await ConversationService.addCustomerReply(ticketID: try ticket.requireID(), accountID: contact.accountID,
-                                                                   contact: contact, body: TicketBody(plainText: text),
+                                                                   contact: contact, body: body,
                                                                    source: .feedbackWidget, attachments: form.files, on: request.db)
         let base = try Self.attachmentBase(request, ticket: added.ticket)
         return try created(ConversationDTO(added.entry, attachments: added.attachments, attachmentBase: base))
