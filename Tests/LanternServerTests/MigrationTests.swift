@@ -79,10 +79,11 @@ struct MigrationTests {
     func ticketsMigrateToTheSupportLoop() async throws {
         try await withEmptyDatabase { location in
             try await withLantern(location: location, migrate: false) { app in
-                try await LanternServer.migrate(app)
+                // The v6 schema (every migration before v7), with a ticket written as v6 wrote it. Reverting v7
+                // instead would not do: SQLite keeps columns that Fluent is asked to drop.
+                let v7 = try #require(LanternMigrations.all.firstIndex { $0 is CreateConversations })
+                for migration in LanternMigrations.all[..<v7] { try await migration.prepare(on: app.db).get() }
                 let account = try await makeAccount(app)
-                // Back to the v6 schema, with a ticket written as v6 wrote it.
-                try await CreateConversations().revert(on: app.db)
                 let created = Date(timeIntervalSince1970: 1_780_000_000)
                 try await app.db.sql.raw("""
                     INSERT INTO tickets (account_id, widget_id, name, email, subject, description, verified, created_at)
