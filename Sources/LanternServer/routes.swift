@@ -47,6 +47,8 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: AgentArticleController())
     try signedIn.register(collection: AgentFeedbackController())
     try signedIn.register(collection: AgentTicketController())
+    // A ticket's reply and note forms carry files: multipart streams whose CSRF token the handlers check.
+    AgentTicketController.bootEntryForms(agentPortal.grouped("agent").grouped(AgentEntryFormSessionMiddleware()))
     try signedIn.register(collection: AgentContactController())
     try signedIn.register(collection: AgentCompanyController())
     try signedIn.register(collection: AgentAPIKeyController())
@@ -54,6 +56,7 @@ func routes(_ app: Application) throws {
     try admins.register(collection: AgentTeamController())
     try admins.register(collection: AgentWidgetController())
     try admins.register(collection: AgentWidgetSecurityController())
+    try admins.register(collection: AgentTicketTypeController())
     // Any other page under /agent: an HTML 404 rather than the API's JSON one.
     signedIn.get("**") { _ -> Response in throw PortalError(status: .notFound, title: "Not found", message: "There is no such page.") }
 

@@ -138,6 +138,9 @@ struct TicketMultipartForm: Sendable {
                 switch part {
                 case .text(let name, let bytes):
                     if form.fields[name] == nil { form.fields[name] = String(decoding: bytes, as: UTF8.self) }
+                case .file(let writer) where writer.size == 0 && writer.filename.isEmpty:
+                    // A file input left empty: browsers send it as a nameless, empty file.
+                    writer.discard()
                 case .file(let writer):
                     let file = try writer.finish()
                     let upload = AttachmentPolicy.Upload(filename: file.filename, size: file.size, head: file.head)
