@@ -29,7 +29,7 @@ stop_postgres
 echo "==> Fault test: PostgreSQL restarted under load"
 benchmarks/postgres-restart.sh "$(swift build --show-bin-path)/lantern"
 
-echo "==> Fuzzing: token, sanitiser, form decoder, multipart reader (libFuzzer, 15 s each)"
+echo "==> Fuzzing: token, sanitiser, form decoder, multipart reader, mail reader (libFuzzer, 15 s each)"
 scripts/fuzz.sh
 
 echo "==> Browser tests of the widget (headless Chromium, server on SQLite)"

@@ -33,6 +33,9 @@ func routes(_ app: Application) throws {
     try adminAPI.register(collection: WidgetAdminController())
     try adminAPI.register(collection: TicketWebhookController())
     try adminAPI.register(collection: TicketFieldController.Managing())
+    // Mail: settings and the outbox (admins); received mail (admins and mail keys) and its originals (agents).
+    try adminAPI.register(collection: MailController())
+    try api.register(collection: MailInboundController())
 
     // The portals' shared style sheet and script.
     try app.register(collection: PortalAssetsController(publicDirectoryOf: app))
@@ -57,6 +60,7 @@ func routes(_ app: Application) throws {
     try admins.register(collection: AgentWidgetController())
     try admins.register(collection: AgentWidgetSecurityController())
     try admins.register(collection: AgentTicketTypeController())
+    try admins.register(collection: AgentMailController())
     // Any other page under /agent: an HTML 404 rather than the API's JSON one.
     signedIn.get("**") { _ -> Response in throw PortalError(status: .notFound, title: "Not found", message: "There is no such page.") }
 

@@ -37,5 +37,7 @@ enum LanternMigrations {
         CreateVoteVisitors(),
         // v7: the support loop (ticket properties, conversations, ticket types, webhook events).
         CreateConversations(),
+        // v8: mail (settings and reply-address keys, the outbox, received messages).
+        CreateMail(),
     ]
 }

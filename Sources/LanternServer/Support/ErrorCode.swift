@@ -39,6 +39,7 @@ enum ErrorCode: String, CaseIterable, Sendable {
     case attachmentNotFound = "attachment_not_found"
     case widgetAssetsMissing = "widget_assets_missing"
     case demoNotSeeded = "demo_not_seeded"
+    case mailNotFound = "mail_not_found"
     // 405
     case methodNotAllowed = "method_not_allowed"
     // 408
@@ -52,6 +53,7 @@ enum ErrorCode: String, CaseIterable, Sendable {
     case unsupportedMediaType = "unsupported_media_type"
     // 422
     case validationFailed = "validation_failed"
+    case mailRefused = "mail_refused"
     // 429
     case rateLimited = "rate_limited"
     // 500
@@ -70,13 +72,13 @@ enum ErrorCode: String, CaseIterable, Sendable {
         case .forbidden, .accessDenied, .contactFormDisabled: .forbidden
         case .notFound, .categoryNotFound, .folderNotFound, .articleNotFound, .translationNotFound,
              .companyNotFound, .contactNotFound, .widgetNotFound, .ticketNotFound, .attachmentNotFound,
-             .widgetAssetsMissing, .demoNotSeeded: .notFound
+             .widgetAssetsMissing, .demoNotSeeded, .mailNotFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
         case .requestTimeout: .requestTimeout
         case .translationExists, .contactEmailInvalid: .conflict
         case .payloadTooLarge: .payloadTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
-        case .validationFailed: .unprocessableEntity
+        case .validationFailed, .mailRefused: .unprocessableEntity
         case .rateLimited: .tooManyRequests
         case .internalError: .internalServerError
         case .serviceUnavailable, .databaseUnavailable: .serviceUnavailable

@@ -14,6 +14,7 @@ struct AgentTicketController: RouteCollection {
         routes.get("tickets", use: list)
         routes.get("tickets", ":id", use: show)
         routes.get("tickets", ":id", "attachments", ":position", use: attachment)
+        routes.get("tickets", ":id", "mail", ":mail", use: originalMail)
         routes.post("tickets", ":id", "properties", use: updateProperties)
     }
 
@@ -99,6 +100,16 @@ struct AgentTicketController: RouteCollection {
               let file = try await TicketService.attachment(ticketID: try ticket.requireID(), position: position, on: request.db)
         else { throw PortalError.notFound("attachment") }
         return .attachmentDownload(file)
+    }
+
+    /// A received message of this ticket as it arrived (`message/rfc822`, to download).
+    @Sendable
+    func originalMail(request: Request) async throws -> Response {
+        let (agent, ticket) = try await load(request)
+        guard let mailID = request.parameters.get("mail", as: Int.self),
+              let mail = try? await MailIntake.original(mailID, accountID: agent.session.accountID, on: request.db),
+              mail.ticketID == ticket.id else { throw PortalError.notFound("message") }
+        return .originalMail(mail)
     }
 
     /// The form sends every property: an empty type or assignee clears it. A type or assignee left as the ticket has
@@ -208,6 +219,7 @@ struct AgentTicketController: RouteCollection {
         if let type = ticket.type, !types.contains(type) { types.append(type) }
         let others = try await TicketService.list(accountID: accountID, filter: TicketFilter(email: ticket.email, order: .updatedAt),
                                                   page: PageRequest(page: 1, perPage: Self.otherTicketsShown + 1), on: db)
+        let originals = try await MailIntake.originals(ofTicket: ticketID, on: db)
         func files(_ infos: [TicketService.AttachmentInfo]) -> [AgentTicketPage.Attachment] {
             infos.map { .init(position: $0.position, filename: $0.filename, contentType: $0.contentType, size: $0.size) }
         }
@@ -217,14 +229,15 @@ struct AgentTicketController: RouteCollection {
                 ? entry.contactID.flatMap { contactNames[$0] } ?? ticket.name
                 : entry.agentID.map { agentNames[$0] ?? "Agent #\($0)" } ?? "An agent"
             return AgentTicketPage.Entry(id: entry.id ?? 0, kind: kind, authorName: author, body: entry.body, createdAt: entry.createdAt,
-                                         attachments: files(thread.entryAttachments[entry.id ?? 0] ?? []))
+                                         attachments: files(thread.entryAttachments[entry.id ?? 0] ?? []),
+                                         originalMailID: entry.id.flatMap { originals.byEntry[$0] })
         }
         return AgentTicketPage(
             id: ticketID, subject: ticket.subject, name: ticket.name, email: ticket.email, contactID: ticket.contactID,
             verified: ticket.verified, status: ticket.ticketStatus, createdAt: ticket.createdAt, updatedAt: ticket.updatedAt,
             widgetName: widget?.name, source: TicketSource(rawValue: ticket.source), linkedTicketID: ticket.linkedTicketID,
             descriptionHTML: ticket.descriptionHTML, description: ticket.description, attachments: files(thread.attachments),
-            entries: entries, csrf: agent.csrf,
+            originalMailID: originals.ticket, entries: entries, csrf: agent.csrf,
             properties: .init(status: String(ticket.status), priority: String(ticket.priority), type: ticket.type ?? "",
                               assignee: ticket.responderID.map(String.init) ?? ""),
             types: types, agents: agents.compactMap { agent in agent.id.map { .init(value: String($0), label: agent.name) } },

@@ -24,6 +24,8 @@ struct AgentTicketPage: Sendable {
         let body: String
         let createdAt: Date?
         let attachments: [Attachment]
+        /// The received message this entry came from, when it came by mail.
+        var originalMailID: Int? = nil
     }
 
     /// A choice of a drop-down list.
@@ -71,6 +73,8 @@ struct AgentTicketPage: Sendable {
     let descriptionHTML: String?
     let description: String
     let attachments: [Attachment]
+    /// The received message the ticket came from, when it came by mail.
+    var originalMailID: Int? = nil
     let entries: [Entry]
     let csrf: String
     var properties: Properties

@@ -39,6 +39,7 @@ extension AgentTicketPage {
             <p><strong>\(name)</strong> wrote · <span class="muted">\(PortalLayout.date(createdAt))\(via)</span></p>
             \(description)
             \(Self.fileList(attachments, ticketID: id))
+            \(originalLink(originalMailID))
             </article>
             \(entries.html(entry))
             </section>
@@ -55,6 +56,12 @@ extension AgentTicketPage {
         return text
     }
 
+    /// "Original message": the received mail as it arrived, to download.
+    private func originalLink(_ mailID: Int?) -> HTML {
+        guard let mailID else { return .empty }
+        return "<p class=\"muted\"><a href=\"/agent/tickets/\(id)/mail/\(mailID)\">Original message</a> (as received by mail)</p>"
+    }
+
     private func entry(_ entry: Entry) -> HTML {
         let heading: HTML = switch entry.kind {
         case .reply: "<strong>\(entry.authorName)</strong> replied"
@@ -66,6 +73,7 @@ extension AgentTicketPage {
             <p>\(heading) · <span class="muted">\(PortalLayout.date(entry.createdAt))</span></p>
             <div class="entry-body">\(sanitized: entry.body)</div>
             \(Self.fileList(entry.attachments, ticketID: id))
+            \(originalLink(entry.originalMailID))
             </article>
             """
     }
