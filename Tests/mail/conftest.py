@@ -61,6 +61,7 @@ class Lantern:
                                env=self.env, capture_output=True, text=True, check=True)
         account = json.loads(setup.stdout)
         self.api_key, self.account_id = account["api_key"], account["account_id"]
+        self.shared_secret = account["shared_secret"]
         self.log = open(pathlib.Path(os.environ["MAIL_TEST_WORK"]) / "serve.log", "ab")
 
     def start(self):
