@@ -127,7 +127,7 @@ struct SettingsTests {
         }
         for bad in ["not an address", "a@x.example, b@x.example"] {
             #expect(throws: LanternSettings.InvalidSetting(variable: "LANTERN_MAIL_FROM", value: bad,
-                                                           allowed: "one sender, such as \"Brightbill Support <support@brightbill.example>\"")) {
+                                                           allowed: "one sender, such as \"Brightbill Support <support@brightbill.example>\" (an address in ASCII)")) {
                 try LanternSettings.fromEnvironment(["LANTERN_MAIL_FROM": bad])
             }
         }

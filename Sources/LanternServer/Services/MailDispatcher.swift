@@ -49,31 +49,35 @@ struct MailDispatcher: Sendable {
         guard !due.isEmpty else { return 0 }
         let started = Date()
         var session: SMTPClient.Session? = nil
-        defer { if let session { Task { await session.quit() } } }
         var attempted = 0
-        for row in due where Date().timeIntervalSince(started) < sendBudget {
-            guard try await claim(row, now: now) else { continue }
-            attempted += 1
-            if let created = row.createdAt, now.timeIntervalSince(created) > maximumAge {
-                try await finish(row, failure: .init(step: "queue", code: 554, message: "not sent within \(Int(maximumAge / 3600)) hours of being queued"))
-                continue
-            }
-            do {
-                guard let composed = try await composer.compose(row, on: app.db) else {
-                    try await row.delete(on: app.db)
+        do {
+            for row in due where Date().timeIntervalSince(started) < sendBudget {
+                guard try await claim(row, now: now) else { continue }
+                attempted += 1
+                if let created = row.createdAt, now.timeIntervalSince(created) > maximumAge {
+                    try await finish(row, failure: .init(step: "queue", code: 554, message: "not sent within \(Int(maximumAge / 3600)) hours of being queued"))
                     continue
                 }
-                if session == nil || session?.isOpen == false { session = try await client.open() }
-                _ = try await session!.deliver(composed.bytes, from: composer.mailFrom.address, to: [composed.recipient])
-                try await finish(row, failure: nil)
-            } catch let failure as SMTPClient.Failure {
-                if failure.code == nil { session = nil }
-                try await finish(row, failure: failure)
-            } catch {
-                session = nil
-                try await finish(row, failure: .init(step: "send", code: nil, message: "\(error)"))
+                do {
+                    guard let composed = try await composer.compose(row, on: app.db) else {
+                        // The ticket or the reply is gone (deleted): nothing to send.
+                        try await row.delete(on: app.db)
+                        continue
+                    }
+                    if session?.isOpen != true { session = try await client.open() }
+                    _ = try await session?.deliver(composed.bytes, from: composer.mailFrom.address, to: [composed.recipient])
+                    try await finish(row, failure: nil)
+                } catch let failure as SMTPClient.Failure {
+                    // Without a reply code the connection itself failed: the next message opens a new one.
+                    if failure.code == nil { await session?.quit(); session = nil }
+                    try await finish(row, failure: failure)
+                }
             }
+        } catch {
+            await session?.quit()
+            throw error
         }
+        await session?.quit()
         return attempted
     }
 

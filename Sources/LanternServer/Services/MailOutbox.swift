@@ -27,7 +27,8 @@ enum MailOutbox {
     }
 
     private static func enqueueToRequester(_ kind: MailNotice.Kind, ticket: Ticket, entryID: Int?, on db: any Database) async throws {
-        guard let address = EmailAddress(ticket.email)?.value else { return }
+        // Lantern's SMTP client speaks no SMTPUTF8: an address with non-ASCII characters gets no mail.
+        guard let address = EmailAddress(ticket.email)?.value, address.allSatisfy(\.isASCII) else { return }
         var contactLanguage: String? = nil
         if let contactID = ticket.contactID {
             contactLanguage = try await Contact.find(contactID, on: db)?.language
@@ -44,7 +45,7 @@ enum MailOutbox {
         var agents = Agent.query(on: db).filter(\.$accountID == ticket.accountID)
         if let responderID = ticket.responderID { agents = agents.filter(\.$id == responderID) }
         let recipients = try await agents.sort(\.$id).all().compactMap { agent in
-            EmailAddress(agent.email).map { ($0.value, agent.name) }
+            EmailAddress(agent.email).flatMap { $0.value.allSatisfy(\.isASCII) ? ($0.value, agent.name) : nil }
         }
         let accountLanguage = try await Account.find(ticket.accountID, on: db)?.defaultLanguage
         try await enqueue(kind, ticket: ticket, entryID: entryID, to: recipients, language: MailNotice.language([accountLanguage]), on: db)

@@ -194,9 +194,9 @@ public struct LanternSettings: Sendable {
         if let raw = setting("LANTERN_MAIL_FROM", in: environment) {
             let boxes = Mailbox.list(raw)
             guard boxes.count == 1, let box = boxes.first, let address = EmailAddress(box.address),
-                  HeaderValue.isSafe(raw) else {
+                  address.value.allSatisfy(\.isASCII), HeaderValue.isSafe(raw) else {
                 throw InvalidSetting(variable: "LANTERN_MAIL_FROM", value: raw,
-                                     allowed: "one sender, such as \"Brightbill Support <support@brightbill.example>\"")
+                                     allowed: "one sender, such as \"Brightbill Support <support@brightbill.example>\" (an address in ASCII)")
             }
             settings.mailFrom = Mailbox(name: box.name, address: address.value)
         } else if settings.smtpURL != nil {

@@ -35,7 +35,7 @@ extension AgentMailPage {
             \(PortalLayout.form(action: "/agent/settings/mail", csrf: csrf, """
                 \(PortalLayout.field("Sender name", name: "from_name", value: fromName, hint: "Blank: the name of LANTERN_MAIL_FROM, else the account's name."))
                 \(PortalLayout.field("Support address", name: "support_address", value: supportAddress, type: "email",
-                                     hint: "Where customers write and reply; each ticket's reply address is made from it. Blank: \(defaultAddress ?? "the address of LANTERN_MAIL_FROM").")) 
+                                     hint: "Where customers write and reply; each ticket's reply address is made from it. Blank: \(defaultAddress ?? "the address of LANTERN_MAIL_FROM")."))
                 <fieldset><legend>Notifications</legend>\(checks)</fieldset>
                 <div class="actions"><button type="submit">Save mail settings</button></div>
                 """))
