@@ -159,3 +159,17 @@ def test_kill_9_with_messages_in_the_outbox_delivers_each_exactly_once(lantern, 
     notices = collections.Counter(str(m["Subject"]).split("]")[0] for m in maildir.to("admin@customers.test", "New ticket: Kill test"))
     assert sorted(notices) == sorted(f"[#{i}" for i in ids) and set(notices.values()) == {1}
     assert lantern.api("GET", "/mail/outbox?status=failed") == []
+
+
+def test_lantern_mail_test_reports_each_step_through_starttls_and_auth_without_the_password(lantern, maildir):
+    import subprocess
+    result = subprocess.run([lantern.binary, "mail", "test", "--to", "ops@customers.test"], env=lantern.env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    output = result.stdout
+    for step in ("← 220 ", "→ EHLO ", "→ STARTTLS", "TLS established", "→ AUTH PLAIN ****", "← 235 ", "→ MAIL FROM:<support@support.test>",
+                 "→ RCPT TO:<ops@customers.test>", "→ DATA", "Sent: the server accepted the message"):
+        assert step in output, f"{step!r} missing from:\n{output}"
+    assert os.environ["MTA_PASSWORD"] not in output + result.stderr
+    message = maildir.wait("ops@customers.test", subject_contains="Lantern test message")[0]
+    assert message["Auto-Submitted"] == "auto-generated"
