@@ -156,7 +156,7 @@ struct MailTests {
         }
     }
 
-    @Test("Two dispatchers sharing the outbox send each message once")
+    @Test("Dispatchers sharing the outbox (two with a share each, one over all of it) send each message once")
     func sharedOutbox() async throws {
         try await withLantern { app in
             let account = try await makeAccount(app)
@@ -171,12 +171,14 @@ struct MailTests {
             }
             let url = try SMTPURL(server.url)
             var first = MailDispatcher(app: app, smtp: url, mailFrom: Self.from, publicURL: "https://h.example")
-            var second = first
             first.batchSize = 5
-            second.batchSize = 5
+            var second = first, third = first
+            first.share = (0, 2)
+            second.share = (1, 2)
             async let a: Void = Self.drain(first)
             async let b: Void = Self.drain(second)
-            _ = try await (a, b)
+            async let c: Void = Self.drain(third)
+            _ = try await (a, b, c)
             let rows = try await OutboxMail.query(on: app.db).filter(\.$ticketID ~~ tickets).all()
             #expect(rows.count == 24 && rows.allSatisfy { $0.status == .sent && $0.attempts == 1 })
             let sentIDs = server.messages.compactMap { try? MIMEReader().read(Array($0.data.utf8)).messageID }

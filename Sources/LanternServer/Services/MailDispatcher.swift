@@ -26,6 +26,9 @@ struct MailDispatcher: Sendable {
     /// How long one batch may spend sending before the rest waits for the next round.
     var sendBudget: TimeInterval = 45
     var batchSize = 20
+    /// This dispatcher's share of the outbox when several run side by side: the messages whose id modulo `count` is
+    /// `index` (each with its own SMTP session; processes sharing a database still take turns by lease).
+    var share: (index: Int, count: Int)? = nil
     /// A message not sent within this long fails (so that mail queued while no SMTP server was set up does not go
     /// out days late).
     var maximumAge: TimeInterval = 3 * 86_400
@@ -42,10 +45,13 @@ struct MailDispatcher: Sendable {
     /// Sends what is due at `now` over one SMTP session; returns how many messages were attempted.
     @discardableResult
     func deliverDue(now: Date = Date()) async throws -> Int {
-        let due = try await OutboxMail.query(on: app.db)
+        var query = OutboxMail.query(on: app.db)
             .filter(\.$status == .pending).filter(\.$nextAttemptAt <= now)
             .group(.or) { $0.filter(\.$leaseUntil == nil).filter(\.$leaseUntil < now) }
-            .sort(\.$nextAttemptAt).sort(\.$id).limit(batchSize).all()
+        if let share {
+            query = query.filter(.sql(unsafeRaw: "id % \(share.count) = \(share.index)"))
+        }
+        let due = try await query.sort(\.$nextAttemptAt).sort(\.$id).limit(batchSize).all()
         guard !due.isEmpty else { return 0 }
         let started = Date()
         var session: SMTPClient.Session? = nil
@@ -112,10 +118,13 @@ struct MailDispatcher: Sendable {
         try await row.save(on: app.db)
     }
 
-    /// Runs the dispatcher every second while `lantern serve` runs with `LANTERN_SMTP_URL` set.
+    /// Runs `workers` dispatchers side by side, each over its own SMTP session and share of the outbox, while `lantern
+    /// serve` runs with `LANTERN_SMTP_URL` set: each goes on at once while it finds messages due, and looks again
+    /// every second when it finds none.
     struct Runner: LifecycleHandler {
+        static let workers = 2
         let publicURL: String
-        private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+        private let tasks = NIOLockedValueBox<[Task<Void, Never>]>([])
 
         init(publicURL: String) {
             self.publicURL = publicURL
@@ -123,14 +132,15 @@ struct MailDispatcher: Sendable {
 
         func didBootAsync(_ application: Application) async throws {
             guard let smtp = application.lantern.smtpURL, let from = application.lantern.mailFrom else { return }
-            let dispatcher = MailDispatcher(app: application, smtp: smtp, mailFrom: from, publicURL: application.lantern.publicURL ?? publicURL)
             application.logger.info("Mail: sending through \(smtp) as \(from.address)")
-            task.withLockedValue {
-                $0 = Task {
+            let started = (0..<Self.workers).map { index in
+                var dispatcher = MailDispatcher(app: application, smtp: smtp, mailFrom: from,
+                                                publicURL: application.lantern.publicURL ?? publicURL)
+                dispatcher.share = (index, Self.workers)
+                return Task {
                     while !Task.isCancelled {
                         do {
-                            let attempted = try await dispatcher.deliverDue()
-                            if attempted == dispatcher.batchSize { continue }
+                            if try await dispatcher.deliverDue() > 0 { continue }
                         } catch {
                             application.logger.warning("Mail dispatch failed: \(error)")
                         }
@@ -138,12 +148,13 @@ struct MailDispatcher: Sendable {
                     }
                 }
             }
+            tasks.withLockedValue { $0 = started }
         }
 
         func shutdownAsync(_ application: Application) async {
-            let running = task.withLockedValue { $0 }
-            running?.cancel()
-            await running?.value
+            let running = tasks.withLockedValue { $0 }
+            for task in running { task.cancel() }
+            for task in running { await task.value }
         }
     }
 }
