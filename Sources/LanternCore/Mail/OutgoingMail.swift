@@ -3,7 +3,7 @@ import Foundation
 /// A message Lantern sends, before it is written out (`bytes`): RFC 5322 with MIME, a `multipart/alternative` body
 /// of UTF-8 quoted-printable text and HTML. Every header value built from input has its control characters
 /// replaced by spaces, so no input can start another header or the body.
-public struct OutgoingMail: Sendable, Equatable {
+public struct OutgoingMail: Sendable {
     public var from: Mailbox
     public var to: [Mailbox]
     public var replyTo: Mailbox?
@@ -37,10 +37,6 @@ public struct OutgoingMail: Sendable, Equatable {
         self.date = date
         self.text = text
         self.html = html
-    }
-
-    public static func == (lhs: OutgoingMail, rhs: OutgoingMail) -> Bool {
-        lhs.bytes(boundary: "b") == rhs.bytes(boundary: "b")
     }
 
     /// The message as sent: CRLF line breaks, 7-bit (every byte ASCII), lines of at most 998 characters. The
