@@ -68,6 +68,7 @@ func routes(_ app: Application) throws {
     try reading.register(collection: SupportSearchController())
     try reading.register(collection: SupportSignInController())
     try reading.register(collection: SupportProfileController())
+    try reading.register(collection: SupportTicketController())
     // Any other page under /support: an HTML 404 (even before the help center has a widget).
     support.get("**") { _ -> Response in throw PortalError(status: .notFound, title: "Not found", message: "There is no such page.") }
 

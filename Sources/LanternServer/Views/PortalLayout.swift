@@ -85,6 +85,15 @@ enum PortalLayout {
             """
     }
 
+    /// "Newer" and "Older" links of a list shown latest first, `url` making each page's address; nothing when the
+    /// list has one page.
+    static func pager(page: Int, hasMore: Bool, url: (Int) -> String) -> HTML {
+        var links: [HTML] = []
+        if page > 1 { links.append("<a href=\"\(url(page - 1))\" rel=\"prev\">Newer</a> ") }
+        if hasMore { links.append("<a href=\"\(url(page + 1))\" rel=\"next\">Older</a>") }
+        return links.isEmpty ? .empty : "<nav class=\"pager\" aria-label=\"Pages\">\(links)</nav>"
+    }
+
     /// A date as `2024-05-01 12:00:00 UTC`; empty for none.
     static func date(_ date: Date?) -> String {
         guard let date else { return "" }

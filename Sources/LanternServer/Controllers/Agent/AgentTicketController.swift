@@ -70,7 +70,7 @@ struct AgentTicketController: RouteCollection {
         let attachments = try await TicketService.attachments(ofTickets: found.items.compactMap(\.id), on: request.db)
         let widgets = try await WidgetService.all(accountID: accountID, on: request.db)
         let widgetNames = Dictionary(uniqueKeysWithValues: widgets.compactMap { widget in widget.id.map { ($0, widget.name) } })
-        let agentNames = Self.names(try await AgentService.all(accountID: accountID, on: request.db))
+        let agentNames = AgentService.names(try await AgentService.all(accountID: accountID, on: request.db))
         let rows = found.items.map { ticket in
             AgentTicketsPage.Row(id: ticket.id ?? 0, subject: ticket.subject, attachmentCount: attachments[ticket.id ?? 0]?.count ?? 0,
                                  name: ticket.name, email: ticket.email, verified: ticket.verified,
@@ -185,11 +185,6 @@ struct AgentTicketController: RouteCollection {
         return (agent, ticket)
     }
 
-    /// Agents' names by id.
-    private static func names(_ agents: [Agent]) -> [Int: String] {
-        Dictionary(agents.compactMap { agent in agent.id.map { ($0, agent.name) } }, uniquingKeysWith: { first, _ in first })
-    }
-
     /// The ticket's page as stored: its whole conversation (private notes included) with the authors' names, the
     /// account's types and agents for the properties form, and the requester's other tickets.
     private func ticketPage(_ agent: PortalSessionService.SignedInAgent, _ ticket: Ticket, on db: any Database) async throws -> AgentTicketPage {
@@ -199,7 +194,7 @@ struct AgentTicketController: RouteCollection {
         var widget: Widget? = nil
         if let widgetID = ticket.widgetID { widget = try await WidgetService.find(widgetID, accountID: accountID, on: db) }
         let agents = try await AgentService.all(accountID: accountID, on: db)
-        let agentNames = Self.names(agents)
+        let agentNames = AgentService.names(agents)
         let contactIDs = Set(thread.entries.compactMap(\.contactID))
         let contactNames = contactIDs.isEmpty ? [:] : Dictionary(
             try await Contact.query(on: db).filter(\.$accountID == accountID).filter(\.$id ~~ Array(contactIDs)).all()
@@ -208,22 +203,19 @@ struct AgentTicketController: RouteCollection {
         if let type = ticket.type, !types.contains(type) { types.append(type) }
         let others = try await TicketService.list(accountID: accountID, filter: TicketFilter(email: ticket.email, order: .updatedAt),
                                                   page: PageRequest(page: 1, perPage: Self.otherTicketsShown + 1), on: db)
-        func files(_ infos: [TicketService.AttachmentInfo]) -> [AgentTicketPage.Attachment] {
-            infos.map { .init(position: $0.position, filename: $0.filename, contentType: $0.contentType, size: $0.size) }
-        }
         let entries = thread.entries.map { entry in
             let kind: AgentTicketPage.Entry.Kind = entry.isPrivate ? .privateNote : entry.incoming ? .customerReply : .reply
             let author = entry.incoming
                 ? entry.contactID.flatMap { contactNames[$0] } ?? ticket.name
                 : entry.agentID.map { agentNames[$0] ?? "Agent #\($0)" } ?? "An agent"
             return AgentTicketPage.Entry(id: entry.id ?? 0, kind: kind, authorName: author, body: entry.body, createdAt: entry.createdAt,
-                                         attachments: files(thread.entryAttachments[entry.id ?? 0] ?? []))
+                                         attachments: TicketFileList.files(thread.entryAttachments[entry.id ?? 0] ?? []))
         }
         return AgentTicketPage(
             id: ticketID, subject: ticket.subject, name: ticket.name, email: ticket.email, contactID: ticket.contactID,
             verified: ticket.verified, status: ticket.ticketStatus, createdAt: ticket.createdAt, updatedAt: ticket.updatedAt,
             widgetName: widget?.name, source: TicketSource(rawValue: ticket.source), linkedTicketID: ticket.linkedTicketID,
-            descriptionHTML: ticket.descriptionHTML, description: ticket.description, attachments: files(thread.attachments),
+            descriptionHTML: ticket.descriptionHTML, description: ticket.description, attachments: TicketFileList.files(thread.attachments),
             entries: entries, csrf: agent.csrf,
             properties: .init(status: String(ticket.status), priority: String(ticket.priority), type: ticket.type ?? "",
                               assignee: ticket.responderID.map(String.init) ?? ""),

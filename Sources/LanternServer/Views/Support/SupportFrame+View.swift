@@ -13,6 +13,8 @@ extension SupportFrame {
             <button type="submit">Search</button></form>
             """
         var nav: [PortalLayout.NavItem] = [.init(label: "Help center", href: "/support/solutions", current: section == .solutions)]
+        if customerName != nil { nav.append(.init(label: "My tickets", href: "/support/tickets", current: section == .tickets)) }
+        nav.append(.init(label: "Submit a ticket", href: "/support/tickets/new", current: section == .newTicket))
         if customerName != nil { nav.append(.init(label: "My profile", href: "/support/profile", current: section == .profile)) }
         return PortalLayout.page(title: title, site: "\(accountName) help center", nav: nav, user: user, flash: flash,
                                  lang: language, searchBox + content)
