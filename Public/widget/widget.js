@@ -23,6 +23,10 @@
       signedIn: 'Signed in as {name}', required: 'Please fill this in.', rateLimited: 'Too many messages. Please wait a minute and try again.',
       formDisabled: 'The contact form is not available.', notSent: 'Your message could not be sent. Please check the form and try again.', fallback: 'This article is not available in your language yet.',
       locked: 'Your name and email come from your account.', articles: '{n} articles', empty: 'No articles here yet.',
+      searchTab: 'Search', myTickets: 'Your tickets', noTickets: 'You have no tickets yet.', you: 'You', support: 'Support',
+      lastActivity: 'Last activity {date}', reply: 'Your reply', sendReply: 'Send reply', replySent: 'Your reply is sent.',
+      closedHint: 'This ticket is closed: your reply starts a new ticket.', ticketGone: 'This ticket is not available.',
+      status2: 'Open', status3: 'Pending', status4: 'Resolved', status5: 'Closed', attachment: 'Attachment: {name}',
     },
     fr: {
       banner: 'Aide', search: 'Rechercher une réponse', searchLabel: "Rechercher dans le centre d'aide", popular: 'Articles populaires',
@@ -37,6 +41,10 @@
       signedIn: 'Connecté en tant que {name}', required: 'Veuillez remplir ce champ.', rateLimited: 'Trop de messages. Patientez une minute et réessayez.',
       formDisabled: "Le formulaire de contact n'est pas disponible.", notSent: "Votre message n'a pas pu être envoyé. Vérifiez le formulaire et réessayez.", fallback: "Cet article n'est pas encore disponible dans votre langue.",
       locked: 'Votre nom et votre e-mail viennent de votre compte.', articles: '{n} articles', empty: "Aucun article pour l'instant.",
+      searchTab: 'Rechercher', myTickets: 'Vos demandes', noTickets: "Vous n'avez pas encore de demande.", you: 'Vous', support: 'Support',
+      lastActivity: 'Dernière activité {date}', reply: 'Votre réponse', sendReply: 'Envoyer la réponse', replySent: 'Votre réponse est envoyée.',
+      closedHint: 'Cette demande est fermée : votre réponse ouvre une nouvelle demande.', ticketGone: "Cette demande n'est pas disponible.",
+      status2: 'Ouverte', status3: 'En attente', status4: 'Résolue', status5: 'Fermée', attachment: 'Pièce jointe : {name}',
     },
   };
 
@@ -244,7 +252,7 @@
     if (d.hasFocus()) focusView();
   }
   function focusView() {
-    const target = main.querySelector('[data-lantern=search-input], [data-lantern=article-title], #f-name:not([readonly]), [data-lantern=ticket-subject], [data-lantern=ticket-done]') || main;
+    const target = main.querySelector('[data-lantern=search-input], [data-lantern=article-title], #f-name:not([readonly]), [data-lantern=ticket-subject], [data-lantern=ticket-done], [data-lantern=ticket-title]') || main;
     target.focus({ preventScroll: false });
   }
   /// After content arrives: if focus was parked on the panel while it loaded, move it to the view's main control.
@@ -256,12 +264,15 @@
     $('back').hidden = view.name === 'home';
     footer();
     if (view.name === 'home') {
-      if (refresh && $('results')) return loadResults();
+      // A refresh keeps the search as typed, unless signing in or out adds or removes the tabs.
+      if (refresh && $('results') && !main.querySelector('.tabs') === !session) return loadResults();
       renderHome();
     } else if (view.name === 'category') renderCategory();
     else if (view.name === 'article') renderArticle();
     else if (view.name === 'form') renderForm();
     else if (view.name === 'done') renderDone();
+    else if (view.name === 'tickets') renderTickets();
+    else if (view.name === 'ticket') renderTicket();
     if (refresh && hadFocus && !main.contains(d.activeElement)) focusView();
   }
   function footer() {
@@ -308,7 +319,7 @@
     input.addEventListener('keydown', (e) => {
       if (e.key === 'ArrowDown') { const first = main.querySelector('.result'); if (first) { e.preventDefault(); first.focus(); } }
     });
-    main.replaceChildren(h('form', { role: 'search', class: 'search', onsubmit: (e) => { e.preventDefault(); clearTimeout(searchTimer); loadResults(); } }, input),
+    main.replaceChildren(tabs('home'), h('form', { role: 'search', class: 'search', onsubmit: (e) => { e.preventDefault(); clearTimeout(searchTimer); loadResults(); } }, input),
       h('div', { id: 'results' }));
     main.onkeydown = arrowKeys;
     loadResults();
@@ -515,6 +526,103 @@
     main.replaceChildren(h('div', { class: 'done', 'data-lantern': 'ticket-done', role: 'status', tabindex: '-1' },
       h('p', { text: custom(['contact_form', 'confirmation']) || t('confirmation') })),
       h('button', { type: 'button', class: 'secondary', onclick: () => { stack = []; go({ name: 'home', query: '' }, true); } }, t('home')));
+  }
+
+  // ---- your tickets: the signed-in customer's tickets, a ticket's public conversation, and a reply ---------------
+  /// "Search" and "Your tickets", for a signed-in customer; nothing for anyone else.
+  function tabs(current) {
+    if (!session) return '';
+    const tab = (name, label, hook) => h('button', { type: 'button', role: 'tab', class: 'tab', 'aria-selected': String(current === name),
+      'data-lantern': hook, onclick: () => { if (current !== name) go(name === 'home' ? { name: 'home', query: '' } : { name }, true); } }, label);
+    return h('div', { class: 'tabs', role: 'tablist' }, tab('home', t('searchTab'), 'search-tab'), tab('tickets', t('myTickets'), 'my-tickets'));
+  }
+  const when = (iso) => { const date = iso && new Date(iso); return date && !isNaN(date) ? date.toLocaleString(lang()) : ''; };
+  const statusLabel = (code) => t('status' + code) || '';
+
+  async function renderTickets() {
+    const mine = ++seq;
+    main.onkeydown = arrowKeys;
+    if (!session) return main.replaceChildren(state('login-required', t('loginRequired')));
+    main.replaceChildren(tabs('tickets'), state('loading', t('loading')));
+    try {
+      const list = await get(`${API}/widgets/${widgetId}/tickets?per_page=50`);
+      if (mine !== seq) return;
+      main.replaceChildren(tabs('tickets'), list.length ? h('ul', { class: 'results' }, list.map((ticket) => h('li', null,
+        h('button', { type: 'button', class: 'result', 'data-lantern': 'my-ticket', 'data-ticket': ticket.id, onclick: () => go({ name: 'ticket', id: ticket.id }) },
+          h('span', { class: 'title', text: ticket.subject }),
+          h('span', { class: 'snippet' }, h('span', { class: 'badge', text: statusLabel(ticket.status) }), ' ',
+            t('lastActivity', { date: when(ticket.updated_at) })))))) : state('no-tickets', t('noTickets')));
+      settleFocus();
+    } catch (e) {
+      if (mine === seq) main.replaceChildren(tabs('tickets'), errorState(e, renderTickets));
+    }
+  }
+
+  /// An attachment, fetched with the session (a plain link would carry none) and saved under its name.
+  async function download(path, filename) {
+    try {
+      const r = await fetch(path, { headers: { Authorization: 'Bearer ' + (session && session.token) }, credentials: 'omit', cache: 'no-store' });
+      if (!r.ok) throw new Error(String(r.status));
+      const url = URL.createObjectURL(await r.blob());
+      const a = h('a', { href: url, download: filename });
+      d.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } catch (e) {
+      say(t('error'));
+    }
+  }
+  function files(list) {
+    return list && list.length ? h('ul', { class: 'files' }, list.map((file) => h('li', null,
+      h('button', { type: 'button', class: 'link', 'aria-label': t('attachment', { name: file.name }), onclick: () => download(file.attachment_url, file.name) }, file.name)))) : '';
+  }
+  function entry(who, mineToo, html, at, attachments) {
+    return h('article', { class: 'entry' + (mineToo ? ' mine' : '') },
+      h('p', { class: 'meta' }, h('strong', { text: who }), ' · ', when(at)),
+      h('div', { class: 'body' }, sanitize(html)), files(attachments));
+  }
+
+  async function renderTicket() {
+    const mine = ++seq, id = view.id;
+    main.onkeydown = null;
+    if (!session) return main.replaceChildren(state('login-required', t('loginRequired')));
+    main.replaceChildren(state('loading', t('loading')));
+    try {
+      const ticket = await get(`${API}/widgets/${widgetId}/tickets/${id}`);
+      if (mine !== seq) return;
+      const thread = h('div', { class: 'thread', 'data-lantern': 'ticket-thread' },
+        entry(t('you'), true, ticket.description, ticket.created_at, ticket.attachments),
+        ticket.conversations.map((c) => entry(c.incoming ? t('you') : t('support'), c.incoming, c.body, c.created_at, c.attachments)));
+      const box = h('textarea', { id: 'f-reply', name: 'body', rows: '4', required: true, 'data-lantern': 'ticket-reply', 'aria-describedby': 'e-reply' });
+      const send = h('button', { type: 'submit', class: 'primary', 'data-lantern': 'ticket-reply-submit' }, t('sendReply'));
+      const problem = h('p', { class: 'form-error', id: 'e-reply', role: 'alert' });
+      const form = h('form', { class: 'ticket reply', novalidate: true },
+        h('div', { class: 'field' }, h('label', { for: 'f-reply', text: t('reply') }), box),
+        ticket.status === 5 ? h('p', { class: 'note', text: t('closedHint') }) : '', problem, send);
+      form.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        const body = box.value.trim();
+        problem.textContent = body ? '' : t('required');
+        if (!body) return box.focus();
+        send.disabled = true;
+        try {
+          const added = (await call(`${API}/widgets/${widgetId}/tickets/${id}/reply`, { method: 'POST', body: { body } })).data;
+          say(t('replySent'));
+          if (added.ticket_id !== id) go({ name: 'ticket', id: added.ticket_id }, false); else render();
+        } catch (err) {
+          send.disabled = false;
+          problem.textContent = err.offline ? t('offline') : err.status === 422 && err.fields ? String(Object.values(err.fields)[0]) : t('error');
+        }
+      });
+      main.replaceChildren(h('h2', { class: 'view-title', 'data-lantern': 'ticket-title', tabindex: '-1', text: ticket.subject }),
+        h('p', { class: 'note' }, h('span', { class: 'badge', 'data-lantern': 'ticket-status', text: statusLabel(ticket.status) }), ' #' + ticket.id),
+        thread, form);
+      settleFocus();
+    } catch (e) {
+      if (mine !== seq) return;
+      main.replaceChildren(e.status === 404 ? state('not-found', t('ticketGone')) : errorState(e, renderTicket));
+    }
   }
 
   if (!widgetId) return main.replaceChildren(state('error', t('error')));
