@@ -195,10 +195,7 @@ struct AgentTicketController: RouteCollection {
         if let widgetID = ticket.widgetID { widget = try await WidgetService.find(widgetID, accountID: accountID, on: db) }
         let agents = try await AgentService.all(accountID: accountID, on: db)
         let agentNames = AgentService.names(agents)
-        let contactIDs = Set(thread.entries.compactMap(\.contactID))
-        let contactNames = contactIDs.isEmpty ? [:] : Dictionary(
-            try await Contact.query(on: db).filter(\.$accountID == accountID).filter(\.$id ~~ Array(contactIDs)).all()
-                .compactMap { contact in contact.id.map { ($0, contact.name) } }, uniquingKeysWith: { first, _ in first })
+        let contactNames = try await ContactService.names(of: Set(thread.entries.compactMap(\.contactID)), accountID: accountID, on: db)
         var types = try await TicketTypeService.names(accountID: accountID, on: db)
         if let type = ticket.type, !types.contains(type) { types.append(type) }
         let others = try await TicketService.list(accountID: accountID, filter: TicketFilter(email: ticket.email, order: .updatedAt),
