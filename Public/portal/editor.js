@@ -440,7 +440,7 @@
       toolbar.appendChild(button);
     });
     var area = document.createElement('div');
-    area.className = 'editor-area article-body';
+    area.className = 'editor-area';
     area.contentEditable = 'true';
     area.setAttribute('role', 'textbox');
     area.setAttribute('aria-multiline', 'true');

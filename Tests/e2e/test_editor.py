@@ -92,9 +92,13 @@ class Editor(Portal):
 
 @pytest.fixture
 def editor(driver, lantern):
+    """The agent portal, signed in; signed out again afterwards (the browser is shared with the other tests)."""
     page = Editor(driver, lantern)
     page.sign_in_agent()
-    return page
+    yield page
+    page.go("/agent/kb")
+    if page.d.find_elements(By.XPATH, '//button[normalize-space()="Sign out"]'):
+        page.press("Sign out")
 
 
 @pytest.fixture
@@ -146,7 +150,7 @@ def test_paste_corpus_is_cleaned_to_exactly_what_the_server_keeps(editor, lanter
 def test_write_publish_draft_restore(editor, lantern, folder, widget, host):
     editor.go(f"/agent/kb/folders/{folder}/articles/new")
     editor.wait(lambda d: d.find_element(*hook("editor")))
-    editor.field("new-title", "Setting up the quokka printer")
+    editor.field("new-title", "Setting up the kestrel printer")
     editor.area().click()
     # Markdown-style typing: "## " makes a heading, "**…**" bold, "- " a list.
     editor.type("## Before you start", Keys.ENTER, "Check that the printer is **on** and connected.", Keys.ENTER,
@@ -196,8 +200,8 @@ def test_write_publish_draft_restore(editor, lantern, folder, widget, host):
 
     # The widget shows it exactly as written, image loaded.
     widget.load(host.url()).open()
-    assert "Setting up the quokka printer" in widget.search("quokka printer")
-    body = open_result(widget, "Setting up the quokka printer")
+    assert "Setting up the kestrel printer" in widget.search("kestrel printer")
+    body = open_result(widget, "Setting up the kestrel printer")
     assert editor.shape(body) == expected_shape
     widget.wait(lambda d: d.execute_script("const i = document.querySelector('[data-lantern=article-body] img'); return i && i.complete && i.naturalWidth === 160"),
                 message="image shown in the widget")
@@ -216,8 +220,8 @@ def test_write_publish_draft_restore(editor, lantern, folder, widget, host):
     read = lantern.request("GET", f"/widget/v1/widgets/{lantern.widget_id}/articles/{article_id}", auth=False)[2]
     assert "walruses" not in read["description"]
     widget.load(host.url()).open()
-    widget.search("quokka printer")
-    body = open_result(widget, "Setting up the quokka printer")
+    widget.search("kestrel printer")
+    body = open_result(widget, "Setting up the kestrel printer")
     assert "walruses" not in body.text and "Then print a test page." in body.text
     widget.shot("editor-07-widget-keeps-published-text")
 
@@ -230,7 +234,7 @@ def test_write_publish_draft_restore(editor, lantern, folder, widget, host):
 
     # The history, two revisions side by side, and restoring the first publish.
     editor.go(f"/agent/kb/articles/{article_id}/history")
-    assert editor.h1() == "History: Setting up the quokka printer"
+    assert editor.h1() == "History: Setting up the kestrel printer"
     editor.shot("editor-08-history")
     revisions = lantern.api("GET", f"/solutions/articles/{article_id}/revisions")
     first_publish = [r["number"] for r in revisions if r["kind"] == "published"][0]
@@ -267,3 +271,26 @@ def test_scheduled_article_appears_on_time(editor, lantern, folder, widget, host
     assert appeared >= at and (appeared - at).total_seconds() < 10, (at, appeared)
     widget.shot("editor-12-scheduled-article-live")
     assert lantern.api("GET", f"/solutions/articles/{article['id']}")["publish_at"] is None
+
+
+def test_translation_side_by_side_with_an_editor_in_each_pane(editor, lantern, folder):
+    article = lantern.api("POST", f"/solutions/folders/{folder}/articles",
+                          {"title": "Resetting the router", "description": "<h2>Steps</h2><p>Hold the button.</p>", "status": 2})
+    editor.go(f"/agent/kb/articles/{article['id']}?lang=fr")
+    panes = editor.wait(lambda d: len(d.find_elements(*hook("editor"))) == 2 and d.find_elements(*hook("editor")))
+    assert "Hold the button." in panes[0].text
+    editor.field("tr-title", "Réinitialiser le routeur")
+    panes[1].click()
+    panes[1].send_keys("## Étapes", Keys.ENTER, "Maintenez le **bouton** appuyé.")
+    editor.shot("editor-13-translation-side-by-side")
+    buttons = editor.d.find_elements(*hook("editor-save"))
+    assert len(buttons) == 2
+    buttons[1].click()
+    editor.wait(lambda d: editor.flash() == "Saved as a draft.", "translation draft saved")
+    assert lantern.request("GET", f"/api/v2/solutions/articles/{article['id']}/fr")[0] == 404
+    editor.d.find_elements(*hook("editor-publish"))[1].click()
+    editor.wait(lambda d: editor.flash() == "Saved.", "translation published")
+    french = lantern.api("GET", f"/solutions/articles/{article['id']}/fr")
+    assert french["title"] == "Réinitialiser le routeur"
+    assert french["description"] == "<h2>Étapes</h2><p>Maintenez le <strong>bouton</strong> appuyé.</p>"
+    assert lantern.api("GET", f"/solutions/articles/{article['id']}")["description"] == "<h2>Steps</h2><p>Hold the button.</p>"

@@ -58,14 +58,14 @@ struct ArticleRevisionController: RouteCollection {
         var language: String? = nil
         if let raw = request.queryText("language") { language = try await self.language(raw, of: article, request) }
         let revisions = try await ArticleRevisionService.revisions(of: try article.requireID(), language: language, on: request.db)
-        return try ok(revisions.map(RevisionDTO.init))
+        return try ok(revisions.map { RevisionDTO($0, withText: false) })
     }
 
     @Sendable
     func show(request: Request) async throws -> Response {
         let (article, _) = try await SolutionArticleController.article(request)
         let revision = try await ArticleRevisionService.revision(try number(request), of: try article.requireID(), on: request.db)
-        return try ok(RevisionDTO.Full(revision))
+        return try ok(RevisionDTO(revision, withText: true))
     }
 
     /// Makes the revision the draft of its language; answers the article in that language, draft included.

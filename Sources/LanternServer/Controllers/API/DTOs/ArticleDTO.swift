@@ -34,7 +34,7 @@ struct ArticleDTO: Content {
         let title: String
         let description: String
         let updated_at: Date?
-        let agent_id: Int?
+        let agent_id: JSONNullable<Int>
         /// The number of the revision the draft is.
         let revision: Int
 
@@ -42,7 +42,7 @@ struct ArticleDTO: Content {
             title = draft.title
             description = draft.description
             updated_at = draft.updatedAt
-            agent_id = draft.agentID
+            agent_id = JSONNullable(draft.agentID)
             revision = draft.revision
         }
     }

@@ -21,11 +21,7 @@ struct AgentArticleHistoryController: RouteCollection {
         let title = try await ArticleStore.translation(of: article, in: article.primaryLanguage, on: request.db)?.title ?? "Article"
         let page = AgentArticleHistoryPage(
             csrf: agent.csrf, articleID: articleID, articleTitle: title,
-            revisions: revisions.reversed().map { revision in
-                AgentArticleHistoryPage.Revision(number: revision.number, kind: revision.kind.rawValue, language: revision.language,
-                                                 title: revision.title, author: Self.author(revision.agentID, names),
-                                                 savedAt: PortalLayout.date(revision.createdAt))
-            })
+            revisions: revisions.reversed().map { Self.summary($0, names) })
         let response = AgentPage.render(agent, title: page.title, section: .kb, flash: AgentPage.notice(request), page.content)
         AgentArticleController.allowArticleFiles(response, request)
         return response
@@ -43,13 +39,8 @@ struct AgentArticleHistoryController: RouteCollection {
         guard let from = revisions.first(where: { $0.number == fromNumber }), let to = revisions.first(where: { $0.number == toNumber })
         else { throw PortalError(status: .notFound, title: "Not found", message: "The article has no revision with this number.") }
         let names = try await AgentService.names(accountID: agent.session.accountID, on: request.db)
-        func side(_ revision: ArticleRevision) -> AgentArticleComparePage.Side {
-            AgentArticleComparePage.Side(number: revision.number, kind: revision.kind.rawValue, language: revision.language,
-                                         title: revision.title, author: Self.author(revision.agentID, names),
-                                         savedAt: PortalLayout.date(revision.createdAt))
-        }
         let page = AgentArticleComparePage(articleID: articleID, choices: revisions.reversed().map { ($0.number, "\($0.number) · \($0.kind.rawValue) · \($0.language)") },
-                                           old: side(from), new: side(to),
+                                           old: Self.summary(from, names), new: Self.summary(to, names),
                                            rows: RevisionDiff.rows(old: from.description, new: to.description))
         let response = AgentPage.render(agent, title: page.title, section: .kb, page.content)
         AgentArticleController.allowArticleFiles(response, request)
@@ -79,7 +70,10 @@ struct AgentArticleHistoryController: RouteCollection {
         return (agent, article)
     }
 
-    private static func author(_ agentID: Int?, _ names: [Int: String]) -> String {
-        agentID.flatMap { names[$0] } ?? "API key or schedule"
+    /// A revision as the pages show it; an author without an agent is an admin key or the scheduler.
+    private static func summary(_ revision: ArticleRevision, _ names: [Int: String]) -> AgentArticleHistoryPage.Revision {
+        AgentArticleHistoryPage.Revision(number: revision.number, kind: revision.kind.rawValue, language: revision.language,
+                                         title: revision.title, author: revision.agentID.flatMap { names[$0] } ?? "API key or schedule",
+                                         savedAt: PortalLayout.date(revision.createdAt))
     }
 }

@@ -5,7 +5,7 @@ extension AgentArticleComparePage {
 
     var content: HTML {
         let options = choices.map { (String($0.number), $0.label) }
-        func heading(_ side: Side) -> HTML {
+        func heading(_ side: AgentArticleHistoryPage.Revision) -> HTML {
             "<h2>Revision \(side.number) <span class=\"badge\">\(side.kind == "published" ? "Published" : "Draft")</span> <span class=\"badge\">\(side.language)</span></h2><p class=\"muted\">\(side.author), \(side.savedAt)</p>"
         }
         let titleClass = old.title == new.title ? "diff-same" : "diff-changed"
