@@ -35,9 +35,10 @@ struct ArticleEditorPortalTests {
             let articleID = try article.requireID()
             let ana = try await app.agentBrowser(account)
             let bea = PortalBrowser(app)
-            try await Agent(accountID: account.accountID, name: "Bea Second", email: "bea@second.example",
+            let beaEmail = "bea-\(UUID().uuidString.prefix(8).lowercased())@second.example"  // the PostgreSQL database is shared
+            try await Agent(accountID: account.accountID, name: "Bea Second", email: beaEmail,
                             passwordHash: try Bcrypt.hash("correct horse", cost: 4), role: .agent).create(on: app.db)
-            try await bea.signIn(email: "bea@second.example")
+            try await bea.signIn(email: beaEmail)
 
             let anaPage = try await ana.get("/agent/kb/articles/\(articleID)").body.string
             let beaPage = try await bea.get("/agent/kb/articles/\(articleID)").body.string
