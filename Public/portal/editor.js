@@ -870,8 +870,32 @@
     if (cleaned) this.exec('insertHTML', cleaned);
     else if (!files.length) this.exec('insertHTML', textToHTML(data.getData('text/plain')));
     this.normalize();
-    if (files.length && cleaned.indexOf('<img') < 0) this.uploadAll(files);
+    // Images the clipboard carries inside the HTML (Word and Google Docs put screenshots there as data: URLs, which
+    // articles cannot keep) are uploaded and inserted after the pasted text.
+    // A pasted file (a screenshot) is uploaded only when the clipboard has no content of its own: office programs put
+    // a picture of the copied text beside it.
+    var uploads = cleaned ? [] : files;
+    if (html) uploads = uploads.concat(embeddedImages(html));
+    if (uploads.length) this.uploadAll(uploads);
   };
+
+  /** The data: URL images of pasted HTML, as files. */
+  function embeddedImages(html) {
+    var found = [];
+    var images = new DOMParser().parseFromString(html, 'text/html').querySelectorAll('img[src^="data:image/"]');
+    Array.prototype.forEach.call(images, function (img, index) {
+      var match = /^data:(image\/(png|jpeg|gif|webp));base64,([a-z0-9+\/=\s]+)$/i.exec(img.getAttribute('src'));
+      if (!match) return;
+      try {
+        var bytes = atob(match[3].replace(/\s+/g, ''));
+        var buffer = new Uint8Array(bytes.length);
+        for (var i = 0; i < bytes.length; i++) buffer[i] = bytes.charCodeAt(i);
+        var extension = match[2].toLowerCase() === 'jpeg' ? 'jpg' : match[2].toLowerCase();
+        found.push(new File([buffer], 'pasted-' + (index + 1) + '.' + extension, { type: match[1].toLowerCase() }));
+      } catch (e) { /* not base64 after all: left out */ }
+    });
+    return found;
+  }
 
   Editor.prototype.drop = function (e) {
     var files = e.dataTransfer ? Array.prototype.slice.call(e.dataTransfer.files || []) : [];

@@ -146,6 +146,13 @@ def test_paste_corpus_is_cleaned_to_exactly_what_the_server_keeps(editor, lanter
     assert pasted == editor.d.execute_script("return LanternEditor.clean(arguments[0])", word)
     editor.shot("editor-01-pasted-from-word")
 
+    # A screenshot inside the pasted HTML (as Word and Google Docs put it, a data: URL) is uploaded and inserted.
+    screenshot = base64.b64encode(png(40, 30)).decode()
+    editor.d.execute_script(PASTE_HTML, f'<p>Like this:</p><p><img src="data:image/png;base64,{screenshot}" alt=""></p>')
+    editor.wait(lambda d: '/widget/v1/article-files/' in editor.editor_html(), "embedded image uploaded", WAIT)
+    assert 'width="40" height="30" loading="lazy"' in editor.editor_html()
+    assert "data:" not in editor.editor_html()
+
 
 def test_write_publish_draft_restore(editor, lantern, folder, widget, host):
     editor.go(f"/agent/kb/folders/{folder}/articles/new")
