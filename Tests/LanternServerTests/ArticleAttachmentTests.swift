@@ -153,6 +153,44 @@ struct ArticleAttachmentTests {
         }
     }
 
+    @Test("In /support, a signed-in customer's article carries grants for its files; a customer of another company gets nothing")
+    func supportAndCompanies() async throws {
+        try await withLantern { app in
+            let account = try await makeAccount(app)
+            let api = APIClient(app: app, key: account.apiKey)
+            let acme = try #require(try api.object(try await api.send(.POST, "companies", ["name": "Acme", "domains": ["acme.example"]]))["id"] as? Int)
+            _ = try await api.send(.POST, "companies", ["name": "Globex", "domains": ["globex.example"]])
+            let category = try #require(try api.object(try await api.send(.POST, "solutions/categories", ["name": "Private"]))["id"] as? Int)
+            let folder = try #require(try api.object(try await api.send(.POST, "solutions/categories/\(category)/folders",
+                                                                         ["name": "Acme only", "visibility": 4, "company_ids": [acme]]))["id"] as? Int)
+            let articleID = try #require(try api.object(try await api.send(.POST, "solutions/folders/\(folder)/articles",
+                                                                            ["title": "Acme setup", "description": "<p>x</p>", "status": 2]))["id"] as? Int)
+            let url = try #require(try api.object(try await Self.upload(app, key: account.apiKey, articleID: articleID, filename: "acme.png",
+                                                                        bytes: samplePNG(3_000)))["url"] as? String)
+            _ = try await api.send(.PUT, "solutions/articles/\(articleID)", ["description": "<p><img src=\"\(url)\" alt=\"Acme\"></p>"])
+
+            app.lantern.supportWidgetID = account.widgetID
+            let alice = PortalBrowser(app)
+            let token = TokenMinter.mint(name: "Alice", email: "alice@acme.example", secret: account.sharedSecret)
+            #expect(try await alice.get("/support/login/jwt?token=\(token)").status == .seeOther)
+            let page = try await alice.get("/support/solutions/articles/\(articleID)")
+            #expect(page.status == .ok)
+            let body = page.body.string
+            let start = try #require(body.range(of: url + "?grant="))
+            let granted = String(body[start.lowerBound...].prefix { $0 != "\"" })
+            let file = try await app.testing().sendRequest(.GET, String(granted.dropFirst()))
+            #expect(file.status == .ok)
+            #expect(file.headers.first(name: .cacheControl) == "private, max-age=3600")
+
+            // Globex's customer cannot read the article, and Alice's grant moved into nobody else's hands still names
+            // Alice: once Alice leaves Acme, it serves nothing.
+            let bruno = try await app.signIn(account, name: "Bruno", email: "bruno@globex.example")
+            #expect(try await app.withSession(.GET, "widget/v1/widgets/\(account.widgetID)/articles/\(articleID)", session: bruno.session_token).status == .notFound)
+            try await CompanyMembership.query(on: app.db).filter(\.$companyID == acme).delete()
+            #expect(try await app.testing().sendRequest(.GET, String(granted.dropFirst())).status == .notFound)
+        }
+    }
+
     @Test("A grant names its contact and account, expires, and checks its MAC")
     func grants() {
         let now: Int64 = 1_800_000_000
