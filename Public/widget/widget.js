@@ -79,11 +79,13 @@
     P: [], BR: [], B: [], STRONG: [], I: [], EM: [], U: [], S: [], MARK: [], CODE: [], PRE: [], BLOCKQUOTE: [], UL: [],
     OL: ['start'], LI: [], H1: [], H2: [], H3: [], H4: [], H5: [], H6: [], HR: [], A: ['href', 'title'],
     IMG: ['src', 'alt', 'title', 'width', 'height'], TABLE: [], THEAD: [], TBODY: [], TR: [], TH: ['colspan', 'rowspan'],
-    TD: ['colspan', 'rowspan'], SPAN: [], DIV: [], SUP: [], SUB: [], FIGURE: [], FIGCAPTION: [], DL: [], DT: [], DD: [],
+    TD: ['colspan', 'rowspan'], SPAN: [], DIV: ['class'], SUP: [], SUB: [], FIGURE: [], FIGCAPTION: [], DL: [], DT: [], DD: [],
   };
   // Dropped with their content. Case-insensitive: SVG and MathML elements (`svg`, and a `script` or `style` inside
   // one) have lower-case tag names, and would otherwise be unwrapped, their code shown as text.
   const DROP = /^(SCRIPT|STYLE|IFRAME|FRAME|FRAMESET|OBJECT|EMBED|TEMPLATE|NOSCRIPT|SVG|MATH|FORM|INPUT|BUTTON|TEXTAREA|SELECT|LINK|META|BASE|AUDIO|VIDEO|TITLE)$/i;
+  // The article editor's callout blocks: the only class an article keeps.
+  const CALLOUT = /^callout-(note|warning)$/;
   function safeURL(value, attr) {
     try {
       const u = new URL(value, location.href);
@@ -102,7 +104,7 @@
         const el = d.createElement(n.tagName);
         for (const a of allowed) {
           const v = n.getAttribute(a);
-          if (v != null && ((a !== 'href' && a !== 'src') || safeURL(v, a))) el.setAttribute(a, v);
+          if (v != null && ((a !== 'href' && a !== 'src') || safeURL(v, a)) && (a !== 'class' || CALLOUT.test(v))) el.setAttribute(a, v);
         }
         if (n.tagName === 'A') { el.target = '_blank'; el.rel = 'noopener noreferrer'; }
         if (n.tagName === 'IMG') el.loading = 'lazy';

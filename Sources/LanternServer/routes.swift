@@ -15,6 +15,8 @@ func routes(_ app: Application) throws {
     try widget.register(collection: WidgetContentController())
     try widget.register(collection: WidgetTicketController())
     try widget.register(collection: WidgetMyTicketsController())
+    // Files uploaded into articles, on the widget's origin, to whoever may read their article.
+    try widget.register(collection: ArticleFileController())
 
     // The admin API (`/api/v2`, Freshdesk-style): every caller is an API key; bots may only search.
     let api = app.grouped("api", "v2").grouped(APIKeyAuthenticator())
@@ -24,6 +26,8 @@ func routes(_ app: Application) throws {
     try agentAPI.register(collection: SolutionFolderController())
     try agentAPI.register(collection: ArticleVotesController())
     try agentAPI.register(collection: SolutionArticleController())
+    try agentAPI.register(collection: ArticleRevisionController())
+    try agentAPI.register(collection: ArticleAttachmentController())
     try agentAPI.register(collection: CompanyController())
     try agentAPI.register(collection: ContactController())
     try agentAPI.register(collection: TicketController())
@@ -45,10 +49,13 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: AgentCategoryController())
     try signedIn.register(collection: AgentFolderController())
     try signedIn.register(collection: AgentArticleController())
+    try signedIn.register(collection: AgentArticleHistoryController())
     try signedIn.register(collection: AgentFeedbackController())
     try signedIn.register(collection: AgentTicketController())
     // A ticket's reply and note forms carry files: multipart streams whose CSRF token the handlers check.
     AgentTicketController.bootEntryForms(agentPortal.grouped("agent").grouped(AgentEntryFormSessionMiddleware()))
+    // The editor's file upload answers JSON: the handler checks the session and its X-CSRF-Token header itself.
+    ArticleAttachmentController.bootPortal(app)
     try signedIn.register(collection: AgentContactController())
     try signedIn.register(collection: AgentCompanyController())
     try signedIn.register(collection: AgentAPIKeyController())

@@ -50,6 +50,9 @@ class Portal:
 
     def field(self, field_id, text):
         element = self.d.find_element(By.ID, field_id)
+        if not element.is_displayed() and element.get_attribute("data-editor") is not None:
+            # The article editor hides its textarea: its HTML source view shows it again.
+            element.find_element(By.XPATH, "ancestor::div[@class='editor']//button[@data-command='source']").click()
         element.clear()
         element.send_keys(text)
 

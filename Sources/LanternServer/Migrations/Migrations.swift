@@ -37,5 +37,7 @@ enum LanternMigrations {
         CreateVoteVisitors(),
         // v7: the support loop (ticket properties, conversations, ticket types, webhook events).
         CreateConversations(),
+        // v11: article drafts, revisions, scheduled publishing and article files.
+        CreateArticleRevisions(),
     ]
 }

@@ -6,5 +6,7 @@ extension AppError {
     static let companyNotFound = AppError(.companyNotFound, "No company has this id in your account.")
     static let contactNotFound = AppError(.contactNotFound, "No contact has this id in your account.")
     static let translationNotFound = AppError(.translationNotFound, "The article has no translation in this language.")
+    static let draftNotFound = AppError(.draftNotFound, "This version of the article has no draft.")
+    static let revisionNotFound = AppError(.revisionNotFound, "The article has no revision with this number.")
     static let ticketNotFound = AppError(.ticketNotFound, "No ticket has this id in your account.")
 }

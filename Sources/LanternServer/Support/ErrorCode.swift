@@ -39,6 +39,8 @@ enum ErrorCode: String, CaseIterable, Sendable {
     case attachmentNotFound = "attachment_not_found"
     case widgetAssetsMissing = "widget_assets_missing"
     case demoNotSeeded = "demo_not_seeded"
+    case draftNotFound = "draft_not_found"
+    case revisionNotFound = "revision_not_found"
     // 405
     case methodNotAllowed = "method_not_allowed"
     // 408
@@ -46,6 +48,7 @@ enum ErrorCode: String, CaseIterable, Sendable {
     // 409
     case translationExists = "translation_exists"
     case contactEmailInvalid = "contact_email_invalid"
+    case editConflict = "edit_conflict"
     // 413
     case payloadTooLarge = "payload_too_large"
     // 415
@@ -70,10 +73,10 @@ enum ErrorCode: String, CaseIterable, Sendable {
         case .forbidden, .accessDenied, .contactFormDisabled: .forbidden
         case .notFound, .categoryNotFound, .folderNotFound, .articleNotFound, .translationNotFound,
              .companyNotFound, .contactNotFound, .widgetNotFound, .ticketNotFound, .attachmentNotFound,
-             .widgetAssetsMissing, .demoNotSeeded: .notFound
+             .widgetAssetsMissing, .demoNotSeeded, .draftNotFound, .revisionNotFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
         case .requestTimeout: .requestTimeout
-        case .translationExists, .contactEmailInvalid: .conflict
+        case .translationExists, .contactEmailInvalid, .editConflict: .conflict
         case .payloadTooLarge: .payloadTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
         case .validationFailed: .unprocessableEntity

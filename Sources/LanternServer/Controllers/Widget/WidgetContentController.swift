@@ -83,7 +83,12 @@ struct WidgetContentController: RouteCollection {
         guard let id = request.parameters.get("article_id", as: Int.self),
               let article = try await KnowledgeBaseReader.article(id, scope: context.scope, on: request.db)
         else { throw AppError.articleNotFound }
-        return try privateJSON(ArticleDTO(id: article.id, title: article.title, description: article.description,
+        var description = article.description
+        if let signedIn = context.signedIn {
+            description = try await ArticleAttachmentService.granted(description, contactID: signedIn.contact.id,
+                                                                     accountID: context.widget.accountID, on: request.db)
+        }
+        return try privateJSON(ArticleDTO(id: article.id, title: article.title, description: description,
                                           language: article.language, fallback: article.fallback,
                                           thumbs_up: article.thumbsUp, thumbs_down: article.thumbsDown))
     }

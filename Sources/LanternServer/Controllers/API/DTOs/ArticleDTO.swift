@@ -21,6 +21,31 @@ struct ArticleDTO: Content {
     let thumbs_down: Int
     let created_at: Date?
     let updated_at: Date?
+    /// When the scheduler publishes / unpublishes the article (`null`: not scheduled).
+    let publish_at: JSONNullable<Date>
+    let unpublish_at: JSONNullable<Date>
+    /// With one article (not in lists): the waiting draft of this translation, and the number of the
+    /// translation's latest revision (what to send back as `base_revision`).
+    var draft: JSONNullable<DraftDTO>?
+    var revision: Int?
+
+    /// A translation's waiting draft.
+    struct DraftDTO: Content {
+        let title: String
+        let description: String
+        let updated_at: Date?
+        let agent_id: JSONNullable<Int>
+        /// The number of the revision the draft is.
+        let revision: Int
+
+        init(_ draft: ArticleDraft) {
+            title = draft.title
+            description = draft.description
+            updated_at = draft.updatedAt
+            agent_id = JSONNullable(draft.agentID)
+            revision = draft.revision
+        }
+    }
 
     init(_ article: Article, categoryID: Int, translation: ArticleTranslation, languages: [String]) throws {
         id = try article.requireID()
@@ -38,5 +63,7 @@ struct ArticleDTO: Content {
         thumbs_down = article.thumbsDown
         created_at = article.createdAt
         updated_at = max(article.updatedAt ?? .distantPast, translation.updatedAt ?? .distantPast)
+        publish_at = JSONNullable(article.publishAt)
+        unpublish_at = JSONNullable(article.unpublishAt)
     }
 }
