@@ -29,13 +29,6 @@ enum AgentService {
     }
 
     /// The agent of this id in the account, if any.
-    /// The account's agents' names by id (for histories and draft notes).
-    static func names(accountID: Int, on db: any Database) async throws -> [Int: String] {
-        var names: [Int: String] = [:]
-        for agent in try await all(accountID: accountID, on: db) { if let id = agent.id { names[id] = agent.name } }
-        return names
-    }
-
     static func find(_ id: Int, accountID: Int, on db: any Database) async throws -> Agent? {
         try await Agent.find(id, inAccount: accountID, on: db)
     }
