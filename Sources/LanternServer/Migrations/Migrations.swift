@@ -37,5 +37,9 @@ enum LanternMigrations {
         CreateVoteVisitors(),
         // v7: the support loop (ticket properties, conversations, ticket types, webhook events).
         CreateConversations(),
+        // v9: Freshdesk compatibility (widget ids, custom ticket fields, knowledge-base translations and counters).
+        AddFreshdeskWidgetIDs(),
+        CreateCustomTicketFields(),
+        CreateContainerTranslations(),
     ]
 }

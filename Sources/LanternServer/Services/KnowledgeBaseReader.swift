@@ -78,12 +78,18 @@ enum KnowledgeBaseReader {
 
     /// Categories → folders with the number of visible articles; folders with none are left out.
     static func tree(_ scope: ReadingScope, on db: any Database) async throws -> [CategoryNode] {
+        // Names and descriptions in the served language where the category or folder has that translation.
         let rows = try await db.sql.raw("""
-            SELECT c.id AS category_id, c.name AS category_name, c.description AS category_description,
-                   f.id AS folder_id, f.name AS folder_name, f.description AS folder_description, COUNT(a.id) AS articles
+            SELECT c.id AS category_id, COALESCE(ct.name, c.name) AS category_name,
+                   COALESCE(ct.description, c.description) AS category_description,
+                   f.id AS folder_id, COALESCE(ft.name, f.name) AS folder_name,
+                   COALESCE(ft.description, f.description) AS folder_description, COUNT(a.id) AS articles
             FROM articles a JOIN solution_folders f ON f.id = a.folder_id JOIN solution_categories c ON c.id = f.category_id
+            LEFT JOIN container_translations ct ON ct.category_id = c.id AND ct.language = \(bind: scope.language)
+            LEFT JOIN container_translations ft ON ft.folder_id = f.id AND ft.language = \(bind: scope.language)
             WHERE \(scope.condition)
-            GROUP BY c.id, c.name, c.description, c.position, f.id, f.name, f.description, f.position
+            GROUP BY c.id, c.name, c.description, c.position, ct.name, ct.description,
+                     f.id, f.name, f.description, f.position, ft.name, ft.description
             ORDER BY c.position, c.id, f.position, f.id
             """).all()
         var categories: [CategoryNode] = []

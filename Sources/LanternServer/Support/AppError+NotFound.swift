@@ -6,5 +6,7 @@ extension AppError {
     static let companyNotFound = AppError(.companyNotFound, "No company has this id in your account.")
     static let contactNotFound = AppError(.contactNotFound, "No contact has this id in your account.")
     static let translationNotFound = AppError(.translationNotFound, "The article has no translation in this language.")
+    static let containerTranslationNotFound = AppError(.translationNotFound, "It has no translation in this language.")
     static let ticketNotFound = AppError(.ticketNotFound, "No ticket has this id in your account.")
+    static let ticketFieldNotFound = AppError(.ticketFieldNotFound, "No custom ticket field has this id in your account.")
 }
