@@ -1,5 +1,4 @@
 import Fluent
-import Foundation
 
 /// Categories' and folders' translations: their name and description in the account's other languages. Readers
 /// (the widget, `/support`) show the served language's, else the primary one (`KnowledgeBaseReader.tree`).
@@ -15,16 +14,6 @@ enum ContainerTranslationService {
             case .folder: "folder"
             }
         }
-    }
-
-    /// A container's name and description in one language: its own (the primary language) or a translation's.
-    struct Translated: Sendable {
-        let id: Int
-        let language: String
-        let name: String
-        let description: String
-        let createdAt: Date?
-        let updatedAt: Date?
     }
 
     /// The translation into `language`, or nil.
