@@ -242,6 +242,46 @@ struct FreshdeskCompatibilityTests {
         }
     }
 
+    @Test("Articles carry agent_id (the key's agent by default), type and each translation's seo_data, which /support puts in the page's head")
+    func articleDetails() async throws {
+        try await withLantern { app in
+            let account = try await makeAccount(app, name: "SEO Co")
+            app.lantern.supportWidgetID = account.widgetID
+            let api = APIClient(app: app, key: account.apiKey)
+            let adminID = try #require(try await Agent.query(on: app.db).filter(\.$accountID == account.accountID).first()?.id)
+            let category = try #require(try api.object(try await api.send(.POST, "solutions/categories", ["name": "Billing"]))["id"] as? Int)
+            let folder = try #require(try api.object(try await api.send(.POST, "solutions/categories/\(category)/folders",
+                                                                        ["name": "Invoices", "visibility": 1]))["id"] as? Int)
+            let created = try await api.send(.POST, "solutions/folders/\(folder)/articles", [
+                "title": "Reset a password", "description": "<p>Open settings</p>", "status": 2, "type": 2,
+                "seo_data": ["meta_title": "Password reset <help>", "meta_description": "How to \"reset\" it", "meta_keywords": "password, reset"]])
+            #expect(created.status == .created, "\(created.body.string)")
+            let article = try api.object(created)
+            let id = try #require(article["id"] as? Int)
+            #expect(article["agent_id"] as? Int == adminID)
+            #expect(article["type"] as? Int == 2)
+            #expect(try canonical(article["seo_data"]) == #"{"meta_description":"How to \"reset\" it","meta_keywords":"password, reset","meta_title":"Password reset <help>"}"#)
+
+            let page = try await app.testing().sendRequest(.GET, "support/solutions/articles/\(id)").body.string
+            #expect(page.contains("<title>Password reset &lt;help&gt; · "))
+            #expect(page.contains("<meta name=\"description\" content=\"How to &quot;reset&quot; it\">"))
+            #expect(page.contains("<meta name=\"keywords\" content=\"password, reset\">"))
+
+            let changed = try api.object(try await api.send(.PUT, "solutions/articles/\(id)", ["type": 1, "seo_data": ["meta_title": ""]]))
+            #expect(changed["type"] as? Int == 1)
+            #expect(try canonical(changed["seo_data"]) == #"{"meta_description":null,"meta_keywords":null,"meta_title":null}"#)
+            let other = try await makeAccount(app, name: "Other Co")
+            let otherAgent = try #require(try await Agent.query(on: app.db).filter(\.$accountID == other.accountID).first()?.id)
+            #expect(fields(try await api.send(.PUT, "solutions/articles/\(id)", ["agent_id": otherAgent, "type": 3])) == ["type"])
+            #expect(fields(try await api.send(.PUT, "solutions/articles/\(id)", ["agent_id": otherAgent])) == ["agent_id"])
+            #expect(fields(try await api.send(.PUT, "solutions/articles/\(id)", ["seo_data": ["meta_title": String(repeating: "x", count: 256)]]))
+                    == ["seo_data.meta_title"])
+            let french = try await api.send(.POST, "solutions/articles/\(id)/fr", ["title": "Réinitialiser", "description": "<p>Ouvrez</p>",
+                                                                                   "seo_data": ["meta_title": "Mot de passe"]])
+            #expect(try canonical(try api.object(french)["seo_data"]) == #"{"meta_description":null,"meta_keywords":null,"meta_title":"Mot de passe"}"#)
+        }
+    }
+
     @Test("GET /api/v2/search/solutions answers exactly as /api/v2/solutions/search")
     func searchAlias() async throws {
         try await withLantern { app in

@@ -41,5 +41,6 @@ enum LanternMigrations {
         AddFreshdeskWidgetIDs(),
         CreateCustomTicketFields(),
         CreateContainerTranslations(),
+        AddArticleDetails(),
     ]
 }

@@ -16,6 +16,10 @@ final class Article: Model, @unchecked Sendable {
     /// Denormalised vote counts, kept in step with `article_votes` in the same transaction.
     @Field(key: "thumbs_up") var thumbsUp: Int
     @Field(key: "thumbs_down") var thumbsDown: Int
+    /// The agent who wrote it (Freshdesk's `agent_id`).
+    @OptionalField(key: "agent_id") var agentID: Int?
+    /// Freshdesk's article type: 1 permanent, 2 workaround.
+    @Field(key: "article_type") var articleType: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -29,6 +33,7 @@ final class Article: Model, @unchecked Sendable {
         self.tags = tags
         self.thumbsUp = 0
         self.thumbsDown = 0
+        self.articleType = 1
     }
 
     var status: Status { Status(rawValue: statusCode) ?? .draft }

@@ -12,6 +12,10 @@ enum ArticleStore {
         var description: String?
         var status: Article.Status?
         var tags: [String]?
+        var agentID: Int?
+        var type: Int?
+        /// New SEO texts (nil inside: remove that one); nil: unchanged.
+        var seo: (title: String?, description: String?, keywords: String?)?
     }
 
     /// An article of a list, with its primary translation (or any one, if the primary is missing) and every
@@ -104,7 +108,25 @@ enum ArticleStore {
                 fields.tags = unique
             }
         }
+        if let type = input.type {
+            if type == 1 || type == 2 { fields.type = type } else { errors.add("type", "must be 1 (permanent) or 2 (workaround)") }
+        }
+        if let seo = input.seo_data {
+            let title = errors.freeText(seo.meta_title, "seo_data.meta_title", maximum: 255)
+            let description = errors.freeText(seo.meta_description, "seo_data.meta_description", maximum: 1000)
+            let keywords = errors.freeText(seo.meta_keywords, "seo_data.meta_keywords", maximum: 1000)
+            fields.seo = (title?.nilIfEmpty, description?.nilIfEmpty, keywords?.nilIfEmpty)
+        }
+        fields.agentID = input.agent_id
         return fields
+    }
+
+    /// 422 unless `agentID` (when given) is an agent of the account.
+    static func checkAgent(_ agentID: Int?, accountID: Int, on db: any Database) async throws {
+        guard let agentID else { return }
+        if try await Agent.find(agentID, inAccount: accountID, on: db) == nil {
+            throw AppError.validation(["agent_id": "must be the id of an agent of the account"])
+        }
     }
 
     /// A new article for `folder`: title and description required, in one of the account's languages (its
@@ -184,9 +206,12 @@ enum ArticleStore {
         try await db.writeTransaction { db in
             let article = Article(accountID: accountID, folderID: folderID, status: fields.status ?? .draft,
                                   primaryLanguage: language, tags: fields.tags ?? [])
+            article.agentID = fields.agentID
+            if let type = fields.type { article.articleType = type }
             try await article.create(on: db)
             let translation = ArticleTranslation(accountID: accountID, articleID: try article.requireID(), language: language,
                                                  title: fields.title!, description: fields.description!)
+            apply(fields.seo, to: translation)
             try await translation.create(on: db)
             return (article, translation)
         }
@@ -198,11 +223,14 @@ enum ArticleStore {
         return try await db.writeTransaction { db in
             if let status = fields.status { article.statusCode = status.rawValue }
             if let tags = fields.tags { article.tags = tags }
+            if let agentID = fields.agentID { article.agentID = agentID }
+            if let type = fields.type { article.articleType = type }
             if let folderID { article.folderID = folderID }
             article.updatedAt = Date()
             try await article.save(on: db)
             guard let translation = try await translation(of: article, in: language, on: db) else { throw AppError.translationNotFound }
             translation.setContent(title: fields.title, description: fields.description)
+            apply(fields.seo, to: translation)
             try await translation.save(on: db)
             return translation
         }
@@ -216,6 +244,7 @@ enum ArticleStore {
             }
             let translation = ArticleTranslation(accountID: article.accountID, articleID: try article.requireID(), language: language,
                                                  title: fields.title!, description: fields.description!)
+            apply(fields.seo, to: translation)
             try await translation.create(on: db)
             if let status = fields.status {
                 article.statusCode = status.rawValue
@@ -232,6 +261,13 @@ enum ArticleStore {
         } else {
             _ = try await update(article, language: language, fields: fields, folderID: nil, on: db)
         }
+    }
+
+    private static func apply(_ seo: (title: String?, description: String?, keywords: String?)?, to translation: ArticleTranslation) {
+        guard let seo else { return }
+        translation.metaTitle = seo.title
+        translation.metaDescription = seo.description
+        translation.metaKeywords = seo.keywords
     }
 
     /// Deletes the article with its translations and votes.

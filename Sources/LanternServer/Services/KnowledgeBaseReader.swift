@@ -74,6 +74,10 @@ enum KnowledgeBaseReader {
         let fallback: Bool
         let thumbsUp: Int
         let thumbsDown: Int
+        /// The translation's SEO texts (`seo_data`), when it has them.
+        var metaTitle: String? = nil
+        var metaDescription: String? = nil
+        var metaKeywords: String? = nil
     }
 
     /// Categories → folders with the number of visible articles; folders with none are left out.
@@ -260,7 +264,7 @@ enum KnowledgeBaseReader {
     /// One visible article in the served language; `nil` when it does not exist or the scope may not see it.
     static func article(_ id: Int, scope: ReadingScope, on db: any Database) async throws -> ServedArticle? {
         guard let row = try await db.sql.raw("""
-            SELECT a.id, a.thumbs_up, a.thumbs_down, t.title, t.description, t.language
+            SELECT a.id, a.thumbs_up, a.thumbs_down, t.title, t.description, t.language, t.meta_title, t.meta_description, t.meta_keywords
             FROM articles a JOIN solution_folders f ON f.id = a.folder_id JOIN article_translations t ON t.article_id = a.id
             WHERE a.id = \(bind: id) AND \(scope.condition) AND \(scope.servedTranslation)
             """).first() else { return nil }
@@ -269,7 +273,10 @@ enum KnowledgeBaseReader {
                              description: try row.decode(column: "description", as: String.self), language: language,
                              fallback: language != scope.language,
                              thumbsUp: try row.decode(column: "thumbs_up", as: Int.self),
-                             thumbsDown: try row.decode(column: "thumbs_down", as: Int.self))
+                             thumbsDown: try row.decode(column: "thumbs_down", as: Int.self),
+                             metaTitle: try row.decode(column: "meta_title", as: String?.self),
+                             metaDescription: try row.decode(column: "meta_description", as: String?.self),
+                             metaKeywords: try row.decode(column: "meta_keywords", as: String?.self))
     }
 
     /// Whether the scope may see article `id`.

@@ -17,7 +17,9 @@ struct SupportArticleController: RouteCollection {
         guard let article = try await KnowledgeBaseReader.article(id, scope: context.scope, on: request.db) else { throw Self.notVisible }
         let page = SupportArticlePage(frame: context.frame(for: request), id: id, language: article.language, title: article.title,
                                       body: article.description, fallback: article.fallback, thumbsUp: article.thumbsUp,
-                                      thumbsDown: article.thumbsDown, voted: request.queryText("done") == "voted")
+                                      thumbsDown: article.thumbsDown, voted: request.queryText("done") == "voted",
+                                      metaTitle: article.metaTitle, metaDescription: article.metaDescription,
+                                      metaKeywords: article.metaKeywords)
         return context.respond(page.render(), to: request)
     }
 
