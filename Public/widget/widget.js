@@ -471,7 +471,8 @@
       const input = type === 'textarea' ? h('textarea', Object.assign({ rows: '5' }, attrs)) : h('input', Object.assign({ type, autocomplete: key === 'subject' ? 'off' : key }, attrs));
       const lockedValue = locked && (key === 'name' || key === 'email') ? session.contact[key] : null;
       input.value = lockedValue != null ? lockedValue : draft[key] || '';
-      if (lockedValue != null || shape.disabled.includes(key)) { input.readOnly = true; input.setAttribute('aria-readonly', 'true'); }
+      // Read-only: a signed-in customer's name and e-mail, and a field the page disabled once it has a value to show.
+      if (lockedValue != null || (shape.disabled.includes(key) && input.value)) { input.readOnly = true; input.setAttribute('aria-readonly', 'true'); }
       else input.addEventListener('input', () => { draft[key] = input.value; });
       return h('div', { class: 'field', hidden: hides(key, input.value) }, h('label', { for: 'f-' + key, text: t(key) }), input, h('p', { class: 'field-error', id: 'e-' + key }));
     };
@@ -583,7 +584,7 @@
       const v = f.type === 'checkbox' ? input.checked : input.value;
       if (f.key === 'priority' || f.key === 'type') draft[f.key] = v; else draft.custom_fields[f.key.slice(14)] = v;
     });
-    if (shape.disabled.includes(f.key)) { input.disabled = f.type === 'dropdown' || f.type === 'checkbox'; input.readOnly = true; input.setAttribute('aria-readonly', 'true'); }
+    if (shape.disabled.includes(f.key) && value !== '') { input.disabled = f.type === 'dropdown' || f.type === 'checkbox'; input.readOnly = true; input.setAttribute('aria-readonly', 'true'); }
     const box = h('div', { class: 'field' + (f.type === 'checkbox' ? ' check' : ''), hidden: hides(f.key, f.type === 'checkbox' ? 'x' : value, f.required) },
       h('label', { for: id, text: f.label }), input, h('p', { class: 'field-error', id: 'e-' + f.key }));
     return box;
