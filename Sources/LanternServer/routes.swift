@@ -24,6 +24,7 @@ func routes(_ app: Application) throws {
     let agentAPI = api.grouped(APIRoleGuard.agents)
     try agentAPI.register(collection: SolutionCategoryController())
     try agentAPI.register(collection: SolutionFolderController())
+    try agentAPI.register(collection: ContainerTranslationController())
     try agentAPI.register(collection: ArticleVotesController())
     try agentAPI.register(collection: SolutionArticleController())
     try agentAPI.register(collection: ArticleRevisionController())
@@ -64,6 +65,7 @@ func routes(_ app: Application) throws {
     try admins.register(collection: AgentWidgetController())
     try admins.register(collection: AgentWidgetSecurityController())
     try admins.register(collection: AgentTicketTypeController())
+    try admins.register(collection: AgentTicketFieldController())
     // Any other page under /agent: an HTML 404 rather than the API's JSON one.
     signedIn.get("**") { _ -> Response in throw PortalError(status: .notFound, title: "Not found", message: "There is no such page.") }
 

@@ -37,6 +37,11 @@ enum LanternMigrations {
         CreateVoteVisitors(),
         // v7: the support loop (ticket properties, conversations, ticket types, webhook events).
         CreateConversations(),
+        // v9: Freshdesk compatibility (widget ids, custom ticket fields, knowledge-base translations and counters).
+        AddFreshdeskWidgetIDs(),
+        CreateCustomTicketFields(),
+        CreateContainerTranslations(),
+        AddArticleDetails(),
         // v11: article drafts, revisions, scheduled publishing and article files.
         CreateArticleRevisions(),
     ]

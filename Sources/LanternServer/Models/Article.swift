@@ -22,6 +22,10 @@ final class Article: Model, @unchecked Sendable {
     @OptionalField(key: "unpublish_at") var unpublishAt: Date?
     /// How many revisions the article has had: the last revision's number.
     @Field(key: "revision_count") var revisionCount: Int
+    /// The agent who wrote it (Freshdesk's `agent_id`).
+    @OptionalField(key: "agent_id") var agentID: Int?
+    /// Freshdesk's article type: 1 permanent, 2 workaround.
+    @Field(key: "article_type") var articleType: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -36,6 +40,7 @@ final class Article: Model, @unchecked Sendable {
         self.thumbsUp = 0
         self.thumbsDown = 0
         self.revisionCount = 0
+        self.articleType = 1
     }
 
     var status: Status { Status(rawValue: statusCode) ?? .draft }

@@ -17,6 +17,10 @@ enum ArticleStore {
         var unpublishAt: NullableField<Date> = .absent
         /// The revision the change started from (`409 edit_conflict` if someone else saved after it).
         var baseRevision: Int?
+        var agentID: Int?
+        var type: Int?
+        /// New SEO texts (nil inside: remove that one); nil: unchanged.
+        var seo: (title: String?, description: String?, keywords: String?)?
     }
 
     /// An article of a list, with its primary translation (or any one, if the primary is missing) and every
@@ -109,6 +113,16 @@ enum ArticleStore {
                 fields.tags = unique
             }
         }
+        if let type = input.type {
+            if type == 1 || type == 2 { fields.type = type } else { errors.add("type", "must be 1 (permanent) or 2 (workaround)") }
+        }
+        if let seo = input.seo_data {
+            let title = errors.freeText(seo.meta_title, "seo_data.meta_title", maximum: 255)
+            let description = errors.freeText(seo.meta_description, "seo_data.meta_description", maximum: 1000)
+            let keywords = errors.freeText(seo.meta_keywords, "seo_data.meta_keywords", maximum: 1000)
+            fields.seo = (title?.nilIfEmpty, description?.nilIfEmpty, keywords?.nilIfEmpty)
+        }
+        fields.agentID = input.agent_id
         fields.publishAt = time(input.publish_at, "publish_at", errors: &errors)
         fields.unpublishAt = time(input.unpublish_at, "unpublish_at", errors: &errors)
         if case .value(let publish) = fields.publishAt, case .value(let unpublish) = fields.unpublishAt, unpublish <= publish {
@@ -117,6 +131,14 @@ enum ArticleStore {
         if let base = input.base_revision, base < 0 { errors.add("base_revision", "must be a revision number") }
         fields.baseRevision = input.base_revision
         return fields
+    }
+
+    /// 422 unless `agentID` (when given) is an agent of the account.
+    static func checkAgent(_ agentID: Int?, accountID: Int, on db: any Database) async throws {
+        guard let agentID else { return }
+        if try await Agent.find(agentID, inAccount: accountID, on: db) == nil {
+            throw AppError.validation(["agent_id": "must be the id of an agent of the account"])
+        }
     }
 
     /// An ISO 8601 time of the schedule, `null`, or not given.
@@ -247,9 +269,12 @@ enum ArticleStore {
             let article = Article(accountID: accountID, folderID: folderID, status: fields.status ?? .draft,
                                   primaryLanguage: language, tags: fields.tags ?? [])
             applySchedule(fields, to: article)
+            article.agentID = fields.agentID
+            if let type = fields.type { article.articleType = type }
             try await article.create(on: db)
             let translation = ArticleTranslation(accountID: accountID, articleID: try article.requireID(), language: language,
                                                  title: fields.title!, description: fields.description!)
+            apply(fields.seo, to: translation)
             try await translation.create(on: db)
             try await ArticleRevisionService.record(article, kind: .published, language: language, title: translation.title,
                                                     description: translation.description, agentID: agentID, on: db)
@@ -268,6 +293,8 @@ enum ArticleStore {
             try await ArticleRevisionService.checkBase(fields.baseRevision, articleID: articleID, language: language, agentID: agentID, on: db)
             if let status = fields.status { article.statusCode = status.rawValue }
             if let tags = fields.tags { article.tags = tags }
+            if let agentID = fields.agentID { article.agentID = agentID }
+            if let type = fields.type { article.articleType = type }
             if let folderID { article.folderID = folderID }
             applySchedule(fields, to: article)
             article.updatedAt = Date()
@@ -275,6 +302,7 @@ enum ArticleStore {
             guard let translation = try await translation(of: article, in: language, on: db) else { throw AppError.translationNotFound }
             let changed = (fields.title.map { $0 != translation.title } ?? false) || (fields.description.map { $0 != translation.description } ?? false)
             translation.setContent(title: fields.title, description: fields.description)
+            apply(fields.seo, to: translation)
             try await translation.save(on: db)
             if changed {
                 try await ArticleRevisionService.record(article, kind: .published, language: language, title: translation.title,
@@ -293,6 +321,7 @@ enum ArticleStore {
             }
             let translation = ArticleTranslation(accountID: article.accountID, articleID: try article.requireID(), language: language,
                                                  title: fields.title!, description: fields.description!)
+            apply(fields.seo, to: translation)
             try await translation.create(on: db)
             if let status = fields.status {
                 article.statusCode = status.rawValue
@@ -311,6 +340,13 @@ enum ArticleStore {
         } else {
             _ = try await update(article, language: language, fields: fields, folderID: nil, agentID: agentID, on: db)
         }
+    }
+
+    private static func apply(_ seo: (title: String?, description: String?, keywords: String?)?, to translation: ArticleTranslation) {
+        guard let seo else { return }
+        translation.metaTitle = seo.title
+        translation.metaDescription = seo.description
+        translation.metaKeywords = seo.keywords
     }
 
     /// Deletes the article with its translations and votes.

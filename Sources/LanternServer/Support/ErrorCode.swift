@@ -37,6 +37,7 @@ enum ErrorCode: String, CaseIterable, Sendable {
     case widgetNotFound = "widget_not_found"
     case ticketNotFound = "ticket_not_found"
     case attachmentNotFound = "attachment_not_found"
+    case ticketFieldNotFound = "ticket_field_not_found"
     case widgetAssetsMissing = "widget_assets_missing"
     case demoNotSeeded = "demo_not_seeded"
     case draftNotFound = "draft_not_found"
@@ -73,6 +74,7 @@ enum ErrorCode: String, CaseIterable, Sendable {
         case .forbidden, .accessDenied, .contactFormDisabled: .forbidden
         case .notFound, .categoryNotFound, .folderNotFound, .articleNotFound, .translationNotFound,
              .companyNotFound, .contactNotFound, .widgetNotFound, .ticketNotFound, .attachmentNotFound,
+             .ticketFieldNotFound,
              .widgetAssetsMissing, .demoNotSeeded, .draftNotFound, .revisionNotFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
         case .requestTimeout: .requestTimeout

@@ -22,7 +22,9 @@ struct SolutionArticleController: RouteCollection {
         let folder = try await folder(request)
         let account = try await request.account(of: caller)
         let input = try request.decodeBody(ArticleInput.self)
-        let checked = try ArticleStore.checkNew(input, in: folder, account: account)
+        var checked = try ArticleStore.checkNew(input, in: folder, account: account)
+        try await ArticleStore.checkAgent(checked.fields.agentID, accountID: caller.accountID, on: request.db)
+        checked.fields.agentID = checked.fields.agentID ?? caller.agentID  // the author: the key's agent unless given
         let (article, _) = try await ArticleStore.create(accountID: caller.accountID, folderID: try folder.requireID(),
                                                          language: checked.language, fields: checked.fields,
                                                          agentID: caller.agentID, on: request.db)
@@ -52,6 +54,7 @@ struct SolutionArticleController: RouteCollection {
         let (article, folder) = try await Self.article(request)
         let input = try request.decodeBody(ArticleInput.self)
         let checked = try await ArticleStore.checkChanges(input, in: folder, on: request.db)
+        try await ArticleStore.checkAgent(checked.fields.agentID, accountID: article.accountID, on: request.db)
         _ = try await ArticleStore.update(article, fields: checked.fields, folderID: checked.destination.id,
                                           agentID: try request.apiCaller.agentID, on: request.db)
         return try await Self.dto(article, folder: checked.destination, language: article.primaryLanguage, on: request.db)
@@ -81,6 +84,7 @@ struct SolutionArticleController: RouteCollection {
         let (article, folder) = try await Self.article(request)
         let language = try await translationLanguage(request)
         let fields = try ArticleStore.checkTranslationChanges(try request.decodeBody(ArticleInput.self))
+        try await ArticleStore.checkAgent(fields.agentID, accountID: article.accountID, on: request.db)
         _ = try await ArticleStore.update(article, language: language, fields: fields, folderID: nil, agentID: try request.apiCaller.agentID,
                                           on: request.db)
         return try await Self.dto(article, folder: folder, language: language, on: request.db)

@@ -118,6 +118,15 @@ struct AgentTicketController: RouteCollection {
             errors["priority"] = TicketPriority.choicesMessage
         }
         if sent.type != (ticket.type ?? "") { changes.type = sent.type.isEmpty ? .null : .value(sent.type) }
+        let fields = try await CustomTicketFieldService.all(accountID: agent.session.accountID, on: request.db)
+        var sentFields: [String: String] = [:]
+        for field in fields {
+            // An unticked box sends nothing: false.
+            sentFields[field.name] = form["custom_fields[\(field.name)]"] ?? (field.fieldKind == .checkbox ? "false" : "")
+        }
+        let stored = ticket.customFields
+        let changedFields = sentFields.filter { $0.value != (stored[$0.key]?.text ?? (fieldsKind(fields, $0.key) == .checkbox ? "false" : "")) }
+        if !changedFields.isEmpty { changes.customFields = changedFields.mapValues { .text($0) } }
         if sent.assignee != (ticket.responderID.map(String.init) ?? "") {
             if sent.assignee.isEmpty { changes.responderID = .null } else if let id = Int(sent.assignee) { changes.responderID = .value(id) } else {
                 errors["responder_id"] = "must be an agent of the account"
@@ -130,6 +139,7 @@ struct AgentTicketController: RouteCollection {
         } catch let error as AppError where error.code == .validationFailed {
             var page = try await ticketPage(agent, ticket, on: request.db)
             page.properties = sent
+            page.customFields = Self.controls(fields, values: sentFields)
             page.errors = error.fields ?? [:]
             page.failedForm = .properties
             return page.render(agent)
@@ -219,6 +229,17 @@ struct AgentTicketController: RouteCollection {
             types: types, agents: agents.compactMap { agent in agent.id.map { .init(value: String($0), label: agent.name) } },
             otherTickets: others.items.filter { $0.id != ticketID }.prefix(Self.otherTicketsShown).map {
                 .init(id: $0.id ?? 0, subject: $0.subject, status: $0.ticketStatus, updatedAt: $0.updatedAt)
-            })
+            },
+            customFields: Self.controls(try await CustomTicketFieldService.all(accountID: accountID, on: db),
+                                        values: ticket.customFields.mapValues(\.text)))
+    }
+
+    /// The custom fields' controls with these values (agents may leave any empty).
+    private static func controls(_ fields: [CustomTicketField], values: [String: String]) -> [TicketFieldControl] {
+        fields.map { TicketFieldControl($0, language: nil, value: values[$0.name] ?? "", requiredForCustomers: false) }
+    }
+
+    private func fieldsKind(_ fields: [CustomTicketField], _ name: String) -> CustomFieldKind? {
+        fields.first { $0.name == name }?.fieldKind
     }
 }

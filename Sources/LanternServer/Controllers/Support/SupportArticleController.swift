@@ -22,7 +22,9 @@ struct SupportArticleController: RouteCollection {
         }
         let page = SupportArticlePage(frame: context.frame(for: request), id: id, language: article.language, title: article.title,
                                       body: body, fallback: article.fallback, thumbsUp: article.thumbsUp,
-                                      thumbsDown: article.thumbsDown, voted: request.queryText("done") == "voted")
+                                      thumbsDown: article.thumbsDown, voted: request.queryText("done") == "voted",
+                                      metaTitle: article.metaTitle, metaDescription: article.metaDescription,
+                                      metaKeywords: article.metaKeywords)
         return context.respond(page.render(), to: request)
     }
 

@@ -73,6 +73,8 @@ struct AgentTicketPage: Sendable {
     /// The account's agents, by id.
     let agents: [Choice]
     let otherTickets: [OtherTicket]
+    /// The account's custom fields with the ticket's values (or what a refused post sent), edited in the properties form.
+    var customFields: [TicketFieldControl] = []
     var reply = ""
     var note = ""
     var flash: String? = nil

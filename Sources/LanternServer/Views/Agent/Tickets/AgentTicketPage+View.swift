@@ -111,6 +111,7 @@ extension AgentTicketPage {
                 \(PortalLayout.select("Priority", name: "priority", options: codes(TicketPriority.allCases.map { ($0.rawValue, $0.label) }), selected: properties.priority))
                 \(PortalLayout.select("Type", name: "type", options: [("", "No type")] + types.map { ($0, $0) }, selected: properties.type))
                 \(PortalLayout.select("Assignee", name: "responder_id", options: [("", "Unassigned")] + agents.map { ($0.value, $0.label) }, selected: properties.assignee))
+                \(customFields.html { $0.html(problem: errors[$0.errorKey]) })
                 <div class="actions"><button type="submit">Save properties</button></div>
                 """))
             </section>
