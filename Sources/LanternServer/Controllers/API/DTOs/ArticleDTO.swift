@@ -25,6 +25,14 @@ struct ArticleDTO: Content {
     /// The translation's SEO texts.
     let seo_data: SEOData
     let created_at: Date?
+    let updated_at: Date?
+    /// When the scheduler publishes / unpublishes the article (`null`: not scheduled).
+    let publish_at: JSONNullable<Date>
+    let unpublish_at: JSONNullable<Date>
+    /// With one article (not in lists): the waiting draft of this translation, and the number of the
+    /// translation's latest revision (what to send back as `base_revision`).
+    var draft: JSONNullable<DraftDTO>?
+    var revision: Int?
 
     struct SEOData: Content {
         let meta_title: String?
@@ -38,14 +46,6 @@ struct ArticleDTO: Content {
             try container.encode(meta_keywords, forKey: .meta_keywords)
         }
     }
-    let updated_at: Date?
-    /// When the scheduler publishes / unpublishes the article (`null`: not scheduled).
-    let publish_at: JSONNullable<Date>
-    let unpublish_at: JSONNullable<Date>
-    /// With one article (not in lists): the waiting draft of this translation, and the number of the
-    /// translation's latest revision (what to send back as `base_revision`).
-    var draft: JSONNullable<DraftDTO>?
-    var revision: Int?
 
     /// A translation's waiting draft.
     struct DraftDTO: Content {
@@ -89,7 +89,8 @@ struct ArticleDTO: Content {
         unpublish_at = JSONNullable(article.unpublishAt)
     }
 
-    /// `agent_id` is sent as `null` when the article has no author, as in Freshdesk's API.
+    /// `agent_id` is sent as `null` when the article has no author, as in Freshdesk's API; `draft` and `revision`
+    /// only with one article.
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -110,5 +111,9 @@ struct ArticleDTO: Content {
         try container.encode(seo_data, forKey: .seo_data)
         try container.encodeIfPresent(created_at, forKey: .created_at)
         try container.encodeIfPresent(updated_at, forKey: .updated_at)
+        try container.encode(publish_at, forKey: .publish_at)
+        try container.encode(unpublish_at, forKey: .unpublish_at)
+        try container.encodeIfPresent(draft, forKey: .draft)
+        try container.encodeIfPresent(revision, forKey: .revision)
     }
 }
