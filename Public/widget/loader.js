@@ -5,12 +5,14 @@
   if (w.__lanternLoader) return; // loaded twice: the first copy stays in charge
   w.__lanternLoader = true;
 
-  const script = d.currentScript || [...d.scripts].reverse().find((s) => /\/widget\/v1\/loader\.js(\?|$)/.test(s.src));
+  const SCRIPT_PATH = /\/(widget\/v1\/loader|widgets\/([1-9]\d*))\.js(\?|$)/; // ours, or Freshdesk's /widgets/{id}.js
+  const script = d.currentScript || [...d.scripts].reverse().find((s) => SCRIPT_PATH.test(s.src));
   const ORIGIN = new URL(script.src, location.href).origin;
   const BASE = ORIGIN + '/widget/v1';
   const settings = w.lanternSettings || {};
   const fw = w.fwSettings || {};
-  const widgetId = String(settings.widgetId ?? fw.widget_id ?? '');
+  // A Lantern or Freshdesk widget id; the config tells the Lantern one.
+  const widgetId = String(settings.widgetId ?? fw.widget_id ?? (script.src.match(SCRIPT_PATH) || [])[2] ?? '');
   const locale = typeof (settings.locale ?? fw.locale) === 'string' ? (settings.locale ?? fw.locale) : null;
   const UI = {
     en: { launcher: 'Help', title: 'Help panel' },
@@ -21,17 +23,19 @@
   const queue = [...((w.Lantern && w.Lantern.q) || []), ...((w.FreshworksWidget && w.FreshworksWidget.q) || [])];
   let ready = false;
 
-  const warn = (text) => console.warn('Lantern: ' + text);
-  // A plain object (not null, an array, a date…) whose keys are all among `keys` / whose values are all strings.
+  let warned = 0; // warnings so far: a command that warned about a part of its call needs no general warning
+  const warn = (text) => { warned++; console.warn('Lantern: ' + text); };
+  // A plain object (not null, an array, a date…) / one whose keys are all among `keys`.
   const isObj = (v) => Object.prototype.toString.call(v) === '[object Object]';
   const onlyKeys = (o, keys) => isObj(o) && Object.keys(o).every((k) => keys.includes(k));
-  const onlyStrings = (o, keys) => onlyKeys(o, keys) && Object.keys(o).every((k) => typeof o[k] === 'string');
 
   // Widget state.
   let booted = false, config = null, root = null, launcher = null, frame = null, frameReady = false;
   let isOpen = false, hidden = false, launcherHidden = false, lang = null;
   let token = null, callback = null, renewTimer = 0, lastCallback = 0, failures = 0;
   let labels = {}, prefill = {}, identity = {}, pendingView = null, sheet = null;
+  // The contact form's hidden and read-only fields and removed choices.
+  const form = { hidden: [], disabled: [], choices: {} };
 
   const CSS = `#lantern-widget{position:fixed;right:16px;bottom:16px;z-index:2147483000;display:flex;flex-direction:column;align-items:flex-end;gap:12px;max-width:calc(100vw - 16px)}
 #lantern-widget [data-lantern=launcher]{all:initial;box-sizing:border-box;display:inline-flex;align-items:center;gap:8px;cursor:pointer;font:600 16px/1 system-ui,sans-serif;color:#fff;background:#2d4bb3;border-radius:24px;padding:12px 18px;box-shadow:0 2px 10px rgba(0,0,0,.25)}
@@ -93,7 +97,7 @@
     frame = d.createElement('iframe');
     frame.id = 'lantern-frame';
     frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox');
-    frame.src = `${BASE}/widgets/${encodeURIComponent(widgetId)}/frame#origin=${encodeURIComponent(location.origin)}`;
+    frame.src = `${BASE}/widgets/${encodeURIComponent(config.id)}/frame#origin=${encodeURIComponent(location.origin)}`;
     root.insertBefore(frame, launcher);
   }
 
@@ -101,6 +105,7 @@
     if (view) pendingView = view;
     if (!frame) createFrame();
     isOpen = true;
+    hidden = false; // "whether or not you hide the widget, you can then use the Open API"
     render();
     if (frameReady) {
       if (view) post({ type: 'open', view });
@@ -134,7 +139,7 @@
       case 'ready':
         frameReady = true;
         frame.contentWindow.postMessage({ lantern: 1, type: 'init', locale, labels, prefill, identity, token,
-          renewable: !!callback, view: pendingView }, ORIGIN);
+          renewable: !!callback, view: pendingView, form }, ORIGIN);
         pendingView = null;
         if (isOpen) { frame.focus(); post({ type: 'focus' }); }
         break;
@@ -156,23 +161,32 @@
     }
   }
 
-  // Every command checks all its arguments (types, targets, keys, how many) before it changes anything; a bad
-  // call logs one warning and does nothing else.
-  const bad = (text) => warn(text);
+  // A command applies what it understands; each unknown key, value or extra argument logs a warning naming it. One
+  // that keeps nothing answers false and changes nothing (`run` says how to call it).
+  const FIELDS = 'name, email, subject, description, priority, type, custom_fields.cf_…';
+  const USAGE = {
+    authenticate: "{token: '<JWT from your server>', callback: function} (callback optional)",
+    open: "no argument, 'ticketForm', or 'article' with {id: <article id>}",
+    hide: `no argument, 'launcher', or 'ticketForm' and a field or a list (${FIELDS})`,
+    prefill: `'ticketForm' and {${FIELDS.replace('.cf_…', ': {cf_…}')}}`,
+    identify: "'ticketForm' and {name, email} (strings)",
+    setLabels: '{<language>: {launcher, banner, contact_form: {title, submit, confirmation}}} with strings',
+    disable: `'ticketForm' and a field or a list (${FIELDS})`,
+    hideChoices: "'ticketForm' and {priority: [], type: [], custom_fields: {cf_…: []}}",
+    clear: "'ticketForm'",
+  };
+  USAGE.show = USAGE.hide;
   const LANG_KEY = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
   const commands = {
     authenticate(a) {
-      const [arg] = a;
-      if (a.length !== 1 || !onlyKeys(arg, ['token', 'callback']) || typeof arg.token !== 'string' || !arg.token ||
-          (arg.callback != null && typeof arg.callback !== 'function')) {
-        return bad("authenticate needs {token: '<JWT signed by your server>', callback: function} (callback optional).");
-      }
-      token = arg.token;
-      callback = arg.callback || null;
+      const got = isObj(a[0]) && keep('authenticate', a, 1, a[0], { token: (v) => isText(v) && v !== '', callback: (v) => v == null || typeof v === 'function' });
+      if (!got || !got.token) return false;
+      token = got.token;
+      callback = got.callback || null;
       if (frame) post({ type: 'authenticate', token, renewable: !!callback });
     },
     logout(a) {
-      if (a.length) return bad('logout takes no arguments.');
+      extra('logout', a, 0);
       token = null; callback = null; failures = 0;
       clearTimeout(renewTimer);
       if (frame) post({ type: 'logout' });
@@ -180,45 +194,65 @@
     open(a) {
       const [target, arg] = a;
       if (!a.length) return open(null);
-      if (target === 'ticketForm' && a.length === 1) return open({ name: 'form' });
-      if (target === 'article' && a.length === 2 && onlyKeys(arg, ['id']) && /^[1-9]\d{0,17}$/.test(String(arg.id)) &&
-          (typeof arg.id === 'number' || typeof arg.id === 'string')) return open({ name: 'article', id: Number(arg.id) });
-      bad("open takes no argument, 'ticketForm', or 'article' with {id: <article id>}.");
+      if (target === 'ticketForm') return extra('open', a, 1), open({ name: 'form' });
+      const got = target === 'article' && isObj(arg) && keep('open', a, 2, arg, { id: (v) => (typeof v === 'number' || isText(v)) && /^[1-9]\d{0,17}$/.test(String(v)) });
+      if (!got || !got.id) return false;
+      open({ name: 'article', id: Number(got.id) });
     },
     close(a) {
-      if (a.length) return bad('close takes no arguments.');
+      extra('close', a, 0);
       close(!!frame && d.activeElement === frame);
     },
-    hide(a) { toggle('hide', a, true); },
-    show(a) { toggle('show', a, false); },
+    hide(a) { return toggle('hide', a, true); },
+    show(a) { return toggle('show', a, false); },
     prefill(a) {
-      const [form, fields] = a;
-      if (a.length !== 2 || form !== 'ticketForm' || !onlyStrings(fields, ['subject', 'description', 'name', 'email'])) {
-        return bad("prefill needs 'ticketForm' and an object of strings among subject, description, name, email.");
-      }
-      Object.assign(prefill, fields);
-      if (frame) post({ type: 'prefill', fields });
+      if (a[0] !== 'ticketForm' || !isObj(a[1])) return false;
+      // Freshdesk's optional {formId}: Lantern has one form.
+      const got = keep('prefill', a, isObj(a[2]) && onlyKeys(a[2], ['formId']) ? 3 : 2, a[1], PREFILL);
+      if (got.custom_fields && !Object.keys(got.custom_fields = custom('prefill', got.custom_fields, isValue)).length) delete got.custom_fields;
+      if (!Object.keys(got).length) return false;
+      Object.assign(prefill, got, { custom_fields: Object.assign({}, prefill.custom_fields, got.custom_fields) });
+      if (frame) post({ type: 'prefill', fields: got });
     },
     identify(a) {
-      const [form, fields] = a;
-      if (a.length !== 2 || form !== 'ticketForm' || !onlyStrings(fields, ['name', 'email'])) {
-        return bad("identify needs 'ticketForm' and {name, email} (strings).");
-      }
-      Object.assign(identity, fields);
-      if (frame) post({ type: 'identify', fields });
+      const got = a[0] === 'ticketForm' && isObj(a[1]) && keep('identify', a, 2, a[1], { name: isText, email: isText });
+      if (!got || !Object.keys(got).length) return false;
+      Object.assign(identity, got);
+      if (frame) post({ type: 'identify', fields: got });
     },
     setLabels(a) {
       const [arg] = a;
-      const ok = a.length === 1 && isObj(arg) && Object.keys(arg).every((k) => LANG_KEY.test(k) && isObj(arg[k]) &&
-        Object.keys(arg[k]).every((f) => f === 'contact_form' ? onlyStrings(arg[k][f], ['title', 'submit', 'confirmation'])
-          : ['launcher', 'banner'].includes(f) && typeof arg[k][f] === 'string'));
-      if (!ok) return bad('setLabels needs {<language>: {launcher, banner, contact_form: {title, submit, confirmation}}} with strings.');
-      for (const k of Object.keys(arg)) labels[k.toLowerCase()] = arg[k];
+      if (!isObj(arg)) return false;
+      extra('setLabels', a, 1);
+      let any = false;
+      for (const k of Object.keys(arg)) {
+        if (!LANG_KEY.test(k) || !isObj(arg[k])) { warn(`setLabels: ignored ${show(k)}, not a language with its labels.`); continue; }
+        const got = keep('setLabels', [], 0, arg[k], { launcher: isText, banner: isText, contact_form: isObj });
+        if (got.contact_form && !Object.keys(got.contact_form = keep('setLabels', [], 0, got.contact_form, { title: isText, submit: isText, confirmation: isText })).length) delete got.contact_form;
+        if (Object.keys(got).length) labels[k.toLowerCase()] = got, any = true;
+      }
+      if (!any) return false;
       render();
       if (frame) post({ type: 'labels', labels });
     },
+    disable(a) { return a[0] === 'ticketForm' && formFields('disable', a, 'disabled', true); },
+    hideChoices(a) {
+      const got = a[0] === 'ticketForm' && isObj(a[1]) && keep('hideChoices', a, 2, a[1], { priority: isList, type: isList, custom_fields: isObj });
+      if (!got) return false;
+      for (const [k, list] of Object.entries(custom('hideChoices', got.custom_fields || {}, isList))) got['custom_fields.' + k] = list;
+      delete got.custom_fields;
+      if (!Object.keys(got).length) return false;
+      Object.assign(form.choices, got);
+      if (frame) post({ type: 'form', form });
+    },
+    clear(a) {
+      if (a[0] !== 'ticketForm') return false;
+      extra('clear', a, 1);
+      prefill = {}; identity = {};
+      if (frame) post({ type: 'clear' });
+    },
     destroy(a) {
-      if (a.length) return bad('destroy takes no arguments.');
+      extra('destroy', a, 0);
       if (root) root.remove();
       if (sheet && sheet.remove) sheet.remove();
       else if (sheet) d.adoptedStyleSheets = d.adoptedStyleSheets.filter((s) => s !== sheet);
@@ -228,7 +262,7 @@
       frameReady = booted = isOpen = false;
     },
     boot(a) {
-      if (a.length) return bad('boot takes no arguments.');
+      extra('boot', a, 0);
       if (booted) return;
       booted = true;
       w.addEventListener('message', onFrameMessage);
@@ -236,12 +270,53 @@
     },
   };
   function toggle(name, a, value) {
-    if (a.length > 1 || (a.length === 1 && a[0] !== 'launcher')) {
-      return bad(`${name} takes no argument (the whole widget) or 'launcher'.`);
-    }
+    if (a[0] === 'ticketForm') return formFields(name, a, 'hidden', value);
+    if (a.length && a[0] !== 'launcher') return false;
+    extra(name, a, a.length ? 1 : 0);
     if (a.length) launcherHidden = value; else hidden = value;
     if (hidden) isOpen = false;
     render();
+  }
+
+  // ---- Freshdesk-style arguments: keep what is understood, warn about the rest ----
+  const isText = (v) => typeof v === 'string';
+  const isValue = (v) => ['string', 'number', 'boolean'].includes(typeof v);
+  const isList = (v) => Array.isArray(v) && v.every(isValue);
+  const show = (v) => typeof v === 'function' ? 'a function' : JSON.stringify(v) ?? String(v);
+  const FIELD = /^(name|email|subject|description|priority|type|custom_fields\.cf_\w{1,60})$/;
+  // Not `status`, `group_id`, `product_id`: a new Lantern ticket is open, without group or product.
+  const PREFILL = { subject: isText, description: isText, name: isText, email: isText, type: isText,
+    priority: (v) => [1, 2, 3, 4].includes(v), custom_fields: isObj };
+  /// What `checks` accepts of `o`; a warning per other key or value, and per argument past `expected`.
+  function keep(name, a, expected, o, checks) {
+    extra(name, a, expected);
+    const got = {};
+    for (const k of Object.keys(o)) {
+      if (!Object.prototype.hasOwnProperty.call(checks, k)) warn(`${name}: ignored unknown key ${show(k)}.`);
+      else if (!checks[k](o[k])) warn(`${name}: ignored ${k}: ${show(o[k])}.`);
+      else got[k] = o[k];
+    }
+    return got;
+  }
+  function custom(name, o, valid) {
+    const got = {};
+    for (const k of Object.keys(o)) {
+      if (!/^cf_\w{1,60}$/.test(k) || !valid(o[k])) warn(`${name}: ignored custom_fields.${k}: ${show(o[k])}.`);
+      else got[k] = o[k];
+    }
+    return got;
+  }
+  function extra(name, a, expected) {
+    for (const x of a.slice(expected)) warn(`${name}: ignored extra argument ${show(x)}.`);
+  }
+  /// hide / show / disable 'ticketForm' [fields] (or one field).
+  function formFields(name, a, list, value) {
+    const given = isText(a[1]) ? [a[1]] : Array.isArray(a[1]) ? a[1] : [];
+    extra(name, a, 2);
+    const names = given.filter((f) => FIELD.test(f) || warn(`${name}: ignored unknown field ${show(f)}.`));
+    if (!names.length) return false;
+    form[list] = value ? [...new Set([...form[list], ...names])] : form[list].filter((f) => !names.includes(f));
+    if (frame) post({ type: 'form', form });
   }
 
   function run(command, args) {
@@ -251,7 +326,8 @@
     if (!booted && command !== 'boot' && command !== 'destroy') {
       return warn(`the widget was destroyed; call Lantern('boot') before ${command}.`);
     }
-    commands[command](args);
+    const before = warned;
+    if (commands[command](args) === false && warned === before) warn(`${command} takes ${USAGE[command] || 'no arguments'}.`);
   }
 
   function api(command, ...args) {

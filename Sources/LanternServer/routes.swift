@@ -15,6 +15,8 @@ func routes(_ app: Application) throws {
     try widget.register(collection: WidgetContentController())
     try widget.register(collection: WidgetTicketController())
     try widget.register(collection: WidgetMyTicketsController())
+    // Files uploaded into articles, on the widget's origin, to whoever may read their article.
+    try widget.register(collection: ArticleFileController())
 
     // The admin API (`/api/v2`, Freshdesk-style): every caller is an API key; bots may only search.
     let api = app.grouped("api", "v2").grouped(APIKeyAuthenticator())
@@ -22,8 +24,11 @@ func routes(_ app: Application) throws {
     let agentAPI = api.grouped(APIRoleGuard.agents)
     try agentAPI.register(collection: SolutionCategoryController())
     try agentAPI.register(collection: SolutionFolderController())
+    try agentAPI.register(collection: ContainerTranslationController())
     try agentAPI.register(collection: ArticleVotesController())
     try agentAPI.register(collection: SolutionArticleController())
+    try agentAPI.register(collection: ArticleRevisionController())
+    try agentAPI.register(collection: ArticleAttachmentController())
     try agentAPI.register(collection: CompanyController())
     try agentAPI.register(collection: ContactController())
     try agentAPI.register(collection: TicketController())
@@ -48,10 +53,13 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: AgentCategoryController())
     try signedIn.register(collection: AgentFolderController())
     try signedIn.register(collection: AgentArticleController())
+    try signedIn.register(collection: AgentArticleHistoryController())
     try signedIn.register(collection: AgentFeedbackController())
     try signedIn.register(collection: AgentTicketController())
     // A ticket's reply and note forms carry files: multipart streams whose CSRF token the handlers check.
     AgentTicketController.bootEntryForms(agentPortal.grouped("agent").grouped(AgentEntryFormSessionMiddleware()))
+    // The editor's file upload answers JSON: the handler checks the session and its X-CSRF-Token header itself.
+    ArticleAttachmentController.bootPortal(app)
     try signedIn.register(collection: AgentContactController())
     try signedIn.register(collection: AgentCompanyController())
     try signedIn.register(collection: AgentAPIKeyController())
@@ -61,6 +69,7 @@ func routes(_ app: Application) throws {
     try admins.register(collection: AgentWidgetSecurityController())
     try admins.register(collection: AgentTicketTypeController())
     try admins.register(collection: AgentMailController())
+    try admins.register(collection: AgentTicketFieldController())
     // Any other page under /agent: an HTML 404 rather than the API's JSON one.
     signedIn.get("**") { _ -> Response in throw PortalError(status: .notFound, title: "Not found", message: "There is no such page.") }
 
@@ -72,6 +81,7 @@ func routes(_ app: Application) throws {
     try reading.register(collection: SupportSearchController())
     try reading.register(collection: SupportSignInController())
     try reading.register(collection: SupportProfileController())
+    try reading.register(collection: SupportTicketController())
     // Any other page under /support: an HTML 404 (even before the help center has a widget).
     support.get("**") { _ -> Response in throw PortalError(status: .notFound, title: "Not found", message: "There is no such page.") }
 

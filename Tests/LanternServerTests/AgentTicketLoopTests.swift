@@ -12,13 +12,6 @@ import VaporTesting
 /// and tenants — on the database under test (SQLite, or PostgreSQL with LANTERN_TEST_DATABASE_URL).
 @Suite("Agent portal: the support loop")
 struct AgentTicketLoopTests {
-    /// A file part of a multipart form; an empty filename and no bytes is a file input left empty.
-    struct FilePart {
-        let filename: String
-        let contentType: String
-        let data: Data
-    }
-
     /// An account with its admin signed in, and a second agent of the account.
     struct Desk {
         let account: AccountProvisioner.Result
@@ -49,27 +42,8 @@ struct AgentTicketLoopTests {
         return try await TicketService.create(new, limit: nil, on: app.db)
     }
 
-    /// Posts a multipart form as a browser does (text fields first, then the files), with the browser's cookies.
-    func postMultipart(_ browser: PortalBrowser, _ path: String, _ fields: [(String, String)], files: [FilePart] = [])
-        async throws -> TestingHTTPResponse {
-        let boundary = "----LanternFormBoundary\(UUID().uuidString.prefix(8))"
-        var body = Data()
-        for (name, value) in fields {
-            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
-        }
-        for file in files {
-            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"attachments[]\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.contentType)\r\n\r\n".utf8)
-            body += file.data + Data("\r\n".utf8)
-        }
-        body += Data("--\(boundary)--\r\n".utf8)
-        var headers = browser.extraHeaders
-        headers.add(name: .cookie, value: browser.cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; "))
-        headers.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        return try await browser.app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(data: body))
-    }
-
     /// A browser's empty file input.
-    static let noFile = FilePart(filename: "", contentType: "application/octet-stream", data: Data())
+    static let noFile = PortalBrowser.FilePart(filename: "", contentType: "application/octet-stream", data: Data())
 
     func entries(_ app: Application, _ ticketID: Int) async throws -> [TicketConversation] {
         try await TicketConversation.query(on: app.db).filter(\.$ticketID == ticketID).sort(\.$id).all()
@@ -86,9 +60,9 @@ struct AgentTicketLoopTests {
             #expect(page.body.string.contains("enctype=\"multipart/form-data\""))
             let csrf = try #require(PortalBrowser.csrf(in: page.body.string))
 
-            let sent = try await postMultipart(desk.browser, "/agent/tickets/\(ticketID)/reply",
+            let sent = try await desk.browser.postMultipart("/agent/tickets/\(ticketID)/reply",
                                                [("csrf_token", csrf), ("body", "Hello <b>Pat</b>\r\nSee the file.")],
-                                               files: [FilePart(filename: "steps.txt", contentType: "text/plain", data: Data("1. Open".utf8)), Self.noFile])
+                                               files: [PortalBrowser.FilePart(filename: "steps.txt", contentType: "text/plain", data: Data("1. Open".utf8)), Self.noFile])
             #expect(sent.status == .seeOther, "\(sent.body.string)")
             let stored = try #require(try await entries(app, ticketID).first)
             #expect(sent.headers.first(name: .location) == "/agent/tickets/\(ticketID)?done=replied#entry-\(try stored.requireID())")
@@ -117,14 +91,14 @@ struct AgentTicketLoopTests {
             #expect(try await Ticket.find(ticketID, on: app.db)?.status == TicketStatus.pending.rawValue)
 
             // A blank reply comes back as a 422 page with what was typed; nothing is stored.
-            let blank = try await postMultipart(desk.browser, "/agent/tickets/\(ticketID)/reply", [("csrf_token", csrf), ("body", "  \r\n ")],
+            let blank = try await desk.browser.postMultipart("/agent/tickets/\(ticketID)/reply", [("csrf_token", csrf), ("body", "  \r\n ")],
                                                 files: [Self.noFile])
             #expect(blank.status == .unprocessableEntity)
             #expect(blank.body.string.contains("Please correct: Reply is required."))
             #expect(blank.body.string.contains("<h1>Refund &lt;script&gt;x&lt;/script&gt;</h1>"))
             // A refused file: an error page, nothing stored.
-            let exe = try await postMultipart(desk.browser, "/agent/tickets/\(ticketID)/reply", [("csrf_token", csrf), ("body", "Run this")],
-                                              files: [FilePart(filename: "tool.exe", contentType: "application/octet-stream", data: Data([0x4D, 0x5A]))])
+            let exe = try await desk.browser.postMultipart("/agent/tickets/\(ticketID)/reply", [("csrf_token", csrf), ("body", "Run this")],
+                                              files: [PortalBrowser.FilePart(filename: "tool.exe", contentType: "application/octet-stream", data: Data([0x4D, 0x5A]))])
             #expect(exe.status == .unprocessableEntity)
             #expect(exe.body.string.contains("not an accepted type"))
             #expect(try await entries(app, ticketID).count == 2)
@@ -139,9 +113,9 @@ struct AgentTicketLoopTests {
             let ticket = try await makeTicket(app, accountID: desk.account.accountID, subject: "Note me")
             let ticketID = try ticket.requireID()
             let csrf = try await desk.browser.csrf(from: "/agent/tickets/\(ticketID)")
-            let sent = try await postMultipart(desk.browser, "/agent/tickets/\(ticketID)/notes",
+            let sent = try await desk.browser.postMultipart("/agent/tickets/\(ticketID)/notes",
                                                [("csrf_token", csrf), ("body", "Internal: VIP <customer>")],
-                                               files: [FilePart(filename: "internal.txt", contentType: "text/plain", data: Data("secret".utf8))])
+                                               files: [PortalBrowser.FilePart(filename: "internal.txt", contentType: "text/plain", data: Data("secret".utf8))])
             #expect(sent.status == .seeOther, "\(sent.body.string)")
             let note = try #require(try await entries(app, ticketID).first)
             #expect(note.isPrivate && !note.incoming && note.agentID == desk.adminID)
@@ -258,7 +232,7 @@ struct AgentTicketLoopTests {
                 #expect(response.body.string.contains("No ticket has this id in your account.") || path.hasSuffix("/0"))
             }
             for path in ["reply", "notes"] {
-                let response = try await postMultipart(desk.browser, "/agent/tickets/\(foreignID)/\(path)", [("csrf_token", csrf), ("body", "Hi")])
+                let response = try await desk.browser.postMultipart("/agent/tickets/\(foreignID)/\(path)", [("csrf_token", csrf), ("body", "Hi")])
                 #expect(response.status == .notFound, "\(path)")
                 #expect(response.headers.contentType == .html)
             }
@@ -278,11 +252,11 @@ struct AgentTicketLoopTests {
             let desk = try await makeDesk(app)
             let ticket = try await makeTicket(app, accountID: desk.account.accountID, subject: "Guarded")
             let ticketID = try ticket.requireID()
-            let file = FilePart(filename: "a.txt", contentType: "text/plain", data: Data("a".utf8))
+            let file = PortalBrowser.FilePart(filename: "a.txt", contentType: "text/plain", data: Data("a".utf8))
             for path in ["reply", "notes"] {
                 for token in [nil, "forged-token"] as [String?] {
                     let fields = (token.map { [("csrf_token", $0)] } ?? []) + [("body", "Forged")]
-                    let response = try await postMultipart(desk.browser, "/agent/tickets/\(ticketID)/\(path)", fields, files: [file])
+                    let response = try await desk.browser.postMultipart("/agent/tickets/\(ticketID)/\(path)", fields, files: [file])
                     #expect(response.status == .forbidden, "\(path) \(token ?? "none")")
                     #expect(response.body.string.contains("Form expired"))
                 }
@@ -291,7 +265,7 @@ struct AgentTicketLoopTests {
                 // Another browser without a session, even with the agent's token: 403, not a redirect.
                 let csrf = try await desk.browser.csrf(from: "/agent/tickets/\(ticketID)")
                 let stranger = PortalBrowser(app)
-                let anonymous = try await postMultipart(stranger, "/agent/tickets/\(ticketID)/\(path)", [("csrf_token", csrf), ("body", "Forged")])
+                let anonymous = try await stranger.postMultipart("/agent/tickets/\(ticketID)/\(path)", [("csrf_token", csrf), ("body", "Forged")])
                 #expect(anonymous.status == .forbidden)
             }
             let properties = try await desk.browser.post("/agent/tickets/\(ticketID)/properties",
@@ -354,7 +328,7 @@ struct AgentTicketLoopTests {
 
             // A reply is activity: the oldest ticket comes first.
             let csrf = try await desk.browser.csrf(from: "/agent/tickets/\(try oldest.requireID())")
-            #expect(try await postMultipart(desk.browser, "/agent/tickets/\(try oldest.requireID())/notes",
+            #expect(try await desk.browser.postMultipart("/agent/tickets/\(try oldest.requireID())/notes",
                                             [("csrf_token", csrf), ("body", "Looking")], files: [Self.noFile]).status == .seeOther)
             #expect(try await subjects("").first == "Oldest unassigned")
         }

@@ -455,14 +455,16 @@ struct CompanyContactWidgetAPITests {
             #expect(minimal.status == .created, "\(minimal.body.string)")
             let widget = try object(minimal)
             #expect(Set(widget.keys) == ["id", "name", "category_ids", "default_language", "contact_form", "allowed_origins",
-                                         "created_at", "updated_at"])
+                                         "freshdesk_widget_id", "created_at", "updated_at"])
+            #expect(widget["freshdesk_widget_id"] is NSNull)
             #expect(widget["name"] as? String == "Docs")
             #expect(widget["category_ids"] as? [Int] == [])
             #expect(widget["default_language"] is NSNull)
             let form = try #require(widget["contact_form"] as? [String: Any])
-            #expect(Set(form.keys) == ["enabled", "logged_in_only"])
+            #expect(Set(form.keys) == ["enabled", "logged_in_only", "priority", "type"])
             #expect(form["enabled"] as? Bool == true)
             #expect(form["logged_in_only"] as? Bool == false)
+            #expect(form["priority"] as? Bool == false && form["type"] as? Bool == false)
             #expect(widget["allowed_origins"] as? [String] == [])
             #expect(isTimestamp(widget["created_at"]))
 

@@ -83,6 +83,9 @@ struct MigrationTests {
                 // instead would not do: SQLite keeps columns that Fluent is asked to drop.
                 let v7 = try #require(LanternMigrations.all.firstIndex { $0 is CreateConversations })
                 for migration in LanternMigrations.all[..<v7] { try await migration.prepare(on: app.db).get() }
+                // `makeAccount` writes today's widget, and the test reads today's ticket: add the columns later
+                // versions gave them (v9), which v7 does not touch.
+                for migration: any AsyncMigration in [AddFreshdeskWidgetIDs(), CreateCustomTicketFields()] { try await migration.prepare(on: app.db) }
                 let account = try await makeAccount(app)
                 let created = Date(timeIntervalSince1970: 1_780_000_000)
                 try await app.db.sql.raw("""
@@ -100,6 +103,47 @@ struct MigrationTests {
                 #expect(ticket.tags == [])
                 #expect(ticket.updatedAt == created)
                 #expect(try await TicketConversation.query(on: app.db).count() == 0)
+            }
+        }
+    }
+
+    @Test("v11 gives every existing translation a first published revision, numbered per article")
+    func translationsBecomeRevisions() async throws {
+        try await withEmptyDatabase { location in
+            try await withLantern(location: location, migrate: false) { app in
+                let v11 = try #require(LanternMigrations.all.firstIndex { $0 is CreateArticleRevisions })
+                for migration in LanternMigrations.all[..<v11] { try await migration.prepare(on: app.db).get() }
+                let account = try await makeAccount(app)
+                let sql = app.db.sql
+                let now = Date(timeIntervalSince1970: 1_790_000_000)
+                try await sql.raw("INSERT INTO solution_categories (account_id, name, description, position) VALUES (\(bind: account.accountID), 'C', '', 1)").run()
+                let category = try #require(try await sql.raw("SELECT id FROM solution_categories").first()?.decode(column: "id", as: Int.self))
+                try await sql.raw("""
+                    INSERT INTO solution_folders (account_id, category_id, name, description, visibility, position)
+                    VALUES (\(bind: account.accountID), \(bind: category), 'F', '', 1, 1)
+                    """).run()
+                let folder = try #require(try await sql.raw("SELECT id FROM solution_folders").first()?.decode(column: "id", as: Int.self))
+                for _ in 0..<2 {
+                    try await sql.raw("""
+                        INSERT INTO articles (account_id, folder_id, status, primary_language, tags, thumbs_up, thumbs_down, created_at, updated_at)
+                        VALUES (\(bind: account.accountID), \(bind: folder), 2, 'en', \(bind: [String]()), 0, 0, \(bind: now), \(bind: now))
+                        """).run()
+                }
+                let articles = try await sql.raw("SELECT id FROM articles ORDER BY id").all().map { try $0.decode(column: "id", as: Int.self) }
+                for (article, language, title) in [(articles[0], "en", "One"), (articles[0], "fr", "Un"), (articles[1], "en", "Two")] {
+                    try await sql.raw("""
+                        INSERT INTO article_translations (account_id, article_id, language, title, description, created_at, updated_at)
+                        VALUES (\(bind: account.accountID), \(bind: article), \(bind: language), \(bind: title), '<p>x</p>', \(bind: now), \(bind: now))
+                        """).run()
+                }
+                try await CreateArticleRevisions().prepare(on: app.db)
+                let first = try await ArticleRevisionService.revisions(of: articles[0], on: app.db)
+                #expect(first.map(\.number) == [1, 2])
+                #expect(first.map(\.language) == ["en", "fr"])
+                #expect(first.allSatisfy { $0.kind == .published && $0.agentID == nil && $0.createdAt == now })
+                #expect(try await ArticleRevisionService.revisions(of: articles[1], on: app.db).map(\.title) == ["Two"])
+                #expect(try await Article.find(articles[0], on: app.db)?.revisionCount == 2)
+                #expect(try await Article.find(articles[1], on: app.db)?.revisionCount == 1)
             }
         }
     }

@@ -55,6 +55,32 @@ final class PortalBrowser: @unchecked Sendable {
         return response
     }
 
+    /// A file part of a multipart form; an empty filename and no bytes is a file input left empty.
+    struct FilePart {
+        let filename: String
+        let contentType: String
+        let data: Data
+    }
+
+    /// Posts a multipart form as a browser does (text fields first, then the files as `attachments[]`).
+    func postMultipart(_ path: String, _ fields: [(String, String)], files: [FilePart] = []) async throws -> TestingHTTPResponse {
+        let boundary = "----LanternFormBoundary\(UUID().uuidString.prefix(8))"
+        var body = Data()
+        for (name, value) in fields {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        for file in files {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"attachments[]\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.contentType)\r\n\r\n".utf8)
+            body += file.data + Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
+        var headers = headers()
+        headers.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(data: body))
+        remember(response)
+        return response
+    }
+
     static func encode(_ text: String) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")

@@ -39,5 +39,12 @@ enum LanternMigrations {
         CreateConversations(),
         // v8: mail (settings and reply-address keys, the outbox, received messages).
         CreateMail(),
+        // v9: Freshdesk compatibility (widget ids, custom ticket fields, knowledge-base translations and counters).
+        AddFreshdeskWidgetIDs(),
+        CreateCustomTicketFields(),
+        CreateContainerTranslations(),
+        AddArticleDetails(),
+        // v11: article drafts, revisions, scheduled publishing and article files.
+        CreateArticleRevisions(),
     ]
 }

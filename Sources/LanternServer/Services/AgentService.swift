@@ -18,6 +18,16 @@ enum AgentService {
         try await Agent.query(on: db).filter(\.$accountID == accountID).sort(\.$name).sort(\.$id).all()
     }
 
+    /// Agents' names by id, from `agents`.
+    static func names(_ agents: [Agent]) -> [Int: String] {
+        Dictionary(agents.compactMap { agent in agent.id.map { ($0, agent.name) } }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The account's agents' names by id.
+    static func names(accountID: Int, on db: any Database) async throws -> [Int: String] {
+        names(try await all(accountID: accountID, on: db))
+    }
+
     /// The agent of this id in the account, if any.
     static func find(_ id: Int, accountID: Int, on db: any Database) async throws -> Agent? {
         try await Agent.find(id, inAccount: accountID, on: db)

@@ -91,14 +91,22 @@ enum TicketService {
     /// priority, type or assignee posts `ticket.updated`. Throws 404 `ticket_not_found` for another account's ticket.
     static func update(_ id: Int, accountID: Int, changes: TicketChanges, on db: any Database) async throws -> Ticket {
         try await changes.check(accountID: accountID, on: db)
+        var fieldErrors = FieldErrors()
+        let custom = try await changes.customFieldValues(accountID: accountID, &fieldErrors, on: db)
+        try fieldErrors.throwIfAny()
         return try await db.writeTransaction { db in
             guard let ticket = try await lockedTicket(id, accountID: accountID, on: db) else { throw AppError.ticketNotFound }
-            let before = (ticket.status, ticket.priority, ticket.type, ticket.responderID)
+            let before = (ticket.status, ticket.priority, ticket.type, ticket.responderID, ticket.customFieldsJSON)
             changes.apply(to: ticket)
+            if !custom.isEmpty {
+                var values = ticket.customFields
+                for (name, value) in custom { values[name] = value }
+                if values != ticket.customFields { ticket.customFields = values }
+            }
             guard ticket.hasChanges else { return ticket }
             ticket.updatedAt = Date()
             try await ticket.save(on: db)
-            if before != (ticket.status, ticket.priority, ticket.type, ticket.responderID) {
+            if before != (ticket.status, ticket.priority, ticket.type, ticket.responderID, ticket.customFieldsJSON) {
                 try await enqueueWebhook(.ticketUpdated, accountID: accountID, ticketID: id, on: db)
             }
             return ticket

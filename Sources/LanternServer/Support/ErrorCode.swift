@@ -37,9 +37,12 @@ enum ErrorCode: String, CaseIterable, Sendable {
     case widgetNotFound = "widget_not_found"
     case ticketNotFound = "ticket_not_found"
     case attachmentNotFound = "attachment_not_found"
+    case ticketFieldNotFound = "ticket_field_not_found"
     case widgetAssetsMissing = "widget_assets_missing"
     case demoNotSeeded = "demo_not_seeded"
     case mailNotFound = "mail_not_found"
+    case draftNotFound = "draft_not_found"
+    case revisionNotFound = "revision_not_found"
     // 405
     case methodNotAllowed = "method_not_allowed"
     // 408
@@ -47,6 +50,7 @@ enum ErrorCode: String, CaseIterable, Sendable {
     // 409
     case translationExists = "translation_exists"
     case contactEmailInvalid = "contact_email_invalid"
+    case editConflict = "edit_conflict"
     // 413
     case payloadTooLarge = "payload_too_large"
     // 415
@@ -72,10 +76,11 @@ enum ErrorCode: String, CaseIterable, Sendable {
         case .forbidden, .accessDenied, .contactFormDisabled: .forbidden
         case .notFound, .categoryNotFound, .folderNotFound, .articleNotFound, .translationNotFound,
              .companyNotFound, .contactNotFound, .widgetNotFound, .ticketNotFound, .attachmentNotFound,
-             .widgetAssetsMissing, .demoNotSeeded, .mailNotFound: .notFound
+             .ticketFieldNotFound,
+             .widgetAssetsMissing, .demoNotSeeded, .draftNotFound, .revisionNotFound, .mailNotFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
         case .requestTimeout: .requestTimeout
-        case .translationExists, .contactEmailInvalid: .conflict
+        case .translationExists, .contactEmailInvalid, .editConflict: .conflict
         case .payloadTooLarge: .payloadTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
         case .validationFailed, .mailRefused: .unprocessableEntity

@@ -98,22 +98,23 @@ struct PortalFrameAndSupportViewTests {
 
     // MARK: The customer portal
 
-    @Test("The support frame: the account's help center, the search box, and for a customer the profile link and sign-out")
+    @Test("The support frame: the account's help center, the search box, 'Submit a ticket', and for a customer their tickets, profile and sign-out")
     func supportFrame() {
         let signedIn = Self.frame(customer: "Ann \(Self.hostile)", section: .profile, term: "tax \"rates\"").render(title: "P", "<p>c</p>")
             .description
         #expect(signedIn.contains("<html lang=\"fr\">"))
         #expect(signedIn.contains("<span class=\"brand\">Acme \(Self.escaped) help center</span>"))
         #expect(signedIn.contains("<span><a href=\"/support/profile\">Ann \(Self.escaped)</a> <form method=\"post\" action=\"/support/logout\" class=\"inline\"><input type=\"hidden\" name=\"csrf_token\" value=\"tok-123\"><button type=\"submit\">Sign out</button></form></span>"))
-        #expect(signedIn.contains("<li><a href=\"/support/solutions\">Help center</a></li><li><a href=\"/support/profile\" aria-current=\"page\">My profile</a></li>"))
+        #expect(signedIn.contains("<li><a href=\"/support/solutions\">Help center</a></li><li><a href=\"/support/tickets\">My tickets</a></li><li><a href=\"/support/tickets/new\">Submit a ticket</a></li><li><a href=\"/support/profile\" aria-current=\"page\">My profile</a></li>"))
         #expect(signedIn.contains("<form method=\"get\" action=\"/support/search\" class=\"search\" role=\"search\">"))
         #expect(signedIn.contains("<input id=\"support-search\" name=\"term\" type=\"search\" value=\"tax &quot;rates&quot;\">"))
         #expect(signedIn.contains("<button type=\"submit\">Search</button></form><p>c</p>"))
         #expect(!signedIn.contains(Self.hostile))
 
         let anonymous = Self.frame(section: .solutions).render(title: "H", "<p>c</p>").description
-        #expect(anonymous.contains("<li><a href=\"/support/solutions\" aria-current=\"page\">Help center</a></li></ul>"))
+        #expect(anonymous.contains("<li><a href=\"/support/solutions\" aria-current=\"page\">Help center</a></li><li><a href=\"/support/tickets/new\">Submit a ticket</a></li></ul>"))
         #expect(!anonymous.contains("/support/profile"))
+        #expect(!anonymous.contains("\"/support/tickets\""))
         #expect(!anonymous.contains("/support/logout"))
     }
 

@@ -47,8 +47,8 @@ struct TicketsViewTests {
         #expect(html.contains("<li><a href=\"/agent/tickets?status=2&amp;assignee=me&amp;verified=yes&amp;widget=2&amp;email=a%20b%40x.example\" aria-current=\"true\">Open (3)</a></li>"))
         #expect(html.contains(">Pending (1)</a>") && html.contains(">Resolved (0)</a>") && html.contains(">Closed (2)</a>"))
         // The pager keeps every filter.
-        #expect(html.contains("<a href=\"/agent/tickets?status=2&amp;assignee=me&amp;verified=yes&amp;widget=2&amp;email=a%20b%40x.example&amp;page=1\">Newer</a>"))
-        #expect(html.contains("&amp;page=3\">Older</a>"))
+        #expect(html.contains("<a href=\"/agent/tickets?status=2&amp;assignee=me&amp;verified=yes&amp;widget=2&amp;email=a%20b%40x.example&amp;page=1\" rel=\"prev\">Newer</a>"))
+        #expect(html.contains("&amp;page=3\" rel=\"next\">Older</a>"))
     }
 
     @Test("No tickets: a sentence, no table, no pager; counts at zero; every filter at any")
@@ -170,8 +170,8 @@ struct TicketsViewTests {
 
     @Test("Sizes read as bytes, KiB (rounded) and MiB")
     func sizes() {
-        #expect(AgentTicketPage.size(1023) == "1023 bytes")
-        #expect(AgentTicketPage.size(1536) == "2 KiB")
-        #expect(AgentTicketPage.size(3 * 1024 * 1024) == "3.0 MiB")
+        #expect(TicketFileList.size(1023) == "1023 bytes")
+        #expect(TicketFileList.size(1536) == "2 KiB")
+        #expect(TicketFileList.size(3 * 1024 * 1024) == "3.0 MiB")
     }
 }

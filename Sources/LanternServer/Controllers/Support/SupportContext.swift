@@ -24,8 +24,25 @@ struct SupportContext: Sendable {
     func frame(for request: Request) -> SupportFrame {
         let path = request.url.path
         return SupportFrame(accountName: account.name, language: scope.language, customerName: customer?.contact.name, csrf: csrf,
-                            section: path.hasPrefix("/support/solutions") ? .solutions : path == "/support/profile" ? .profile : .other,
+                            section: Self.section(path),
                             searchTerm: path == "/support/search" ? request.queryText("term") ?? "" : "")
+    }
+
+    /// The part of the portal `path` belongs to.
+    static func section(_ path: String) -> SupportFrame.Section {
+        if path.hasPrefix("/support/solutions") { return .solutions }
+        if path == "/support/tickets/new" { return .newTicket }
+        if path.hasPrefix("/support/tickets") { return .tickets }
+        return path == "/support/profile" ? .profile : .other
+    }
+
+    /// The signed-in customer, or the 401 page that says how to sign in.
+    func requireCustomer() throws -> PortalSessionService.SignedInCustomer {
+        guard let customer else {
+            throw PortalError(status: .unauthorized, title: "Not signed in",
+                              message: "Sign in on \(account.name)'s website first; it brings you back here signed in.")
+        }
+        return customer
     }
 
     /// A rendered page as the response, setting a new anonymous visitor's CSRF cookie.

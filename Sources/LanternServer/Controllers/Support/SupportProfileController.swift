@@ -31,10 +31,7 @@ struct SupportProfileController: RouteCollection {
     }
 
     private func respond(_ request: Request, context: SupportContext, flash: String? = nil, error: String? = nil) throws -> Response {
-        guard let customer = context.customer else {
-            throw PortalError(status: .unauthorized, title: "Not signed in",
-                              message: "Sign in on \(context.account.name)'s website first; it brings you back here signed in.")
-        }
+        let customer = try context.requireCustomer()
         let page = SupportProfilePage(frame: context.frame(for: request), name: customer.contact.name, email: customer.contact.email,
                                       languages: context.account.supportedLanguages, preferredLanguage: customer.contact.language,
                                       flash: flash, error: error)

@@ -103,11 +103,8 @@ struct WidgetMyTicketsController: RouteCollection {
     func attachment(request: Request) async throws -> Response {
         let contact = try await Self.contact(request)
         let ticket = try await CustomerTicketService.find(try Self.ticketID(request), for: contact, on: request.db)
-        let thread = try await CustomerTicketService.thread(ticket, on: request.db)
-        let visible = thread.attachments + thread.entryAttachments.values.flatMap { $0 }
         guard let position = request.parameters.get("position", as: Int.self),
-              visible.contains(where: { $0.position == position }),
-              let file = try await TicketService.attachment(ticketID: try ticket.requireID(), position: position, on: request.db)
+              let file = try await CustomerTicketService.publicAttachment(of: ticket, position: position, on: request.db)
         else { throw AppError(.attachmentNotFound, "The ticket has no attachment with this number (they count from 0).") }
         return .attachmentDownload(file)
     }
@@ -116,10 +113,7 @@ struct WidgetMyTicketsController: RouteCollection {
     private static func contact(_ request: Request) async throws -> Contact {
         let context = try request.widgetContext
         guard let signedIn = context.signedIn else { throw AppError(.loginRequired, "Sign in to see your tickets.") }
-        guard let contact = try await Contact.find(signedIn.contact.id, inAccount: context.widget.accountID, on: request.db) else {
-            throw AppError(.loginRequired, "Sign in again to see your tickets.")
-        }
-        return contact
+        return try await CustomerTicketService.contact(signedIn.contact.id, accountID: context.widget.accountID, on: request.db)
     }
 
     private static func ticketID(_ request: Request) throws -> Int {

@@ -26,6 +26,14 @@ struct WidgetTicketController: RouteCollection {
         let subject: String?
         let description: String?
         let website: String?
+        var priority: Int? = nil
+        var type: String? = nil
+        var custom_fields: [String: CustomFieldInput]? = nil
+
+        /// The priority, type and custom fields, as the contact form service checks them.
+        var choices: ContactFormService.Choices {
+            ContactFormService.Choices(priority: priority, type: type, customFields: custom_fields ?? [:])
+        }
     }
 
     struct CreatedDTO: Content {
@@ -37,27 +45,10 @@ struct WidgetTicketController: RouteCollection {
     func create(request: Request) async throws -> Response {
         let context = try request.widgetContext
         let widget = context.widget
-        guard widget.contactFormEnabled else {
-            throw AppError(.contactFormDisabled, "This widget's contact form is turned off.")
-        }
-        if widget.contactFormLoggedInOnly && context.signedIn == nil {
-            throw AppError(.loginRequired, "Sign in to send a ticket through this widget.")
-        }
-        let requester: TicketRequester
-        if let contact = context.signedIn?.contact {
-            guard let email = EmailAddress(contact.email) else {
-                throw AppError(.contactEmailInvalid, "The signed-in contact's email address is not valid; sign in again.")
-            }
-            requester = .verified(name: contact.name, email: email)
-        } else {
-            requester = .anonymous
-        }
         let settings = request.application.lantern
-        if let limit = settings.ticketRateLimit {
-            let email: String? = if case .verified(_, let email) = requester { email.value } else { nil }
-            try await TicketService.checkRateLimit(accountID: widget.accountID, requesterIP: request.clientAddress,
-                                                        email: email, limit: limit, on: request.db)
-        }
+        let requester = try ContactFormService.requester(context.signedIn?.contact)
+        try await ContactFormService.admit(.init(widget), requester: requester, requesterIP: request.clientAddress,
+                                           limit: settings.ticketRateLimit, on: request.db)
 
         let reservation = UploadBudget.Reservation(request.application.uploadBudget)
         defer { reservation.release() }
@@ -72,7 +63,10 @@ struct WidgetTicketController: RouteCollection {
                                                                stallTimeout: settings.bodyTimeout)
             form = TicketForm(name: multipart.fields["name"], email: multipart.fields["email"],
                               subject: multipart.fields["subject"], description: multipart.fields["description"],
-                              website: multipart.fields["website"])
+                              website: multipart.fields["website"],
+                              priority: try TicketEntryForm.priorityCode(multipart.fields["priority"]),
+                              type: multipart.fields["type"],
+                              custom_fields: TicketEntryForm.customFields(multipart.fields))
             files = multipart.files
         } else {
             form = try await Self.decodeTextForm(request)
@@ -82,16 +76,10 @@ struct WidgetTicketController: RouteCollection {
 
         let draft = TicketDraft(name: form.name, email: form.email, subject: form.subject,
                                 description: form.description, honeypot: form.website)
-        let submission: TicketSubmission
-        switch TicketRules.validate(draft, from: requester) {
-        case .success(let valid): submission = valid
-        case .failure(let problems): throw AppError.validation(problems.messages)
-        }
-        let ticket = try await TicketService.create(
-            .init(accountID: widget.accountID, widgetID: widget.id, contactID: context.signedIn?.contact.id,
-                  submission: submission, requesterIP: request.clientAddress, attachments: files),
-            limit: settings.ticketRateLimit, on: request.db
-        )
+        let ticket = try await ContactFormService.submit(draft, choices: form.choices, to: .init(widget), requester: requester,
+                                                         contactID: context.signedIn?.contact.id, source: .feedbackWidget,
+                                                         requesterIP: request.clientAddress, attachments: files,
+                                                         limit: settings.ticketRateLimit, on: request.db)
         request.application.metrics.ticketCreated(verified: ticket.verified)
         let response = Response(status: .created)
         try response.content.encode(CreatedDTO(id: try ticket.requireID(), verified: ticket.verified))

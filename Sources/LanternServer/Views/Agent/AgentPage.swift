@@ -3,7 +3,7 @@ import Vapor
 /// The frame of every agent-portal page: the portal's navigation (the admin pages for admins only), the signed-in
 /// agent with the sign-out button, and the status or error box.
 enum AgentPage {
-    enum Section: String { case kb, feedback, tickets, contacts, companies, widgets, security, agents, ticketTypes, mail, apiKey }
+    enum Section: String { case kb, feedback, tickets, contacts, companies, widgets, security, agents, ticketTypes, ticketFields, mail, apiKey }
 
     static func render(_ agent: PortalSessionService.SignedInAgent, title: String, section: Section, flash: String? = nil,
                        error: String? = nil, status: HTTPResponseStatus = .ok, _ content: HTML) -> Response {
@@ -15,6 +15,7 @@ enum AgentPage {
         if agent.isAdmin {
             items += [("Widgets", "/agent/widgets", .widgets), ("Security", "/agent/security/widget", .security),
                       ("Agents", "/agent/agents", .agents), ("Ticket types", "/agent/settings/ticket-types", .ticketTypes),
+                      ("Ticket fields", "/agent/settings/ticket-fields", .ticketFields),
                       ("Mail", "/agent/settings/mail", .mail)]
         }
         items.append(("My API key", "/agent/api-key", .apiKey))
@@ -35,6 +36,9 @@ enum AgentPage {
         case "deleted": "Deleted."
         case "published": "Saved and published."
         case "draft": "Saved as a draft."
+        case "discarded": "Draft discarded."
+        case "unpublished": "Unpublished: visitors no longer see the article."
+        case "restored": "The revision is now the draft: check it, then publish."
         case "revoked": "API key revoked."
         case "replied": "Reply sent."
         case "noted": "Private note added."

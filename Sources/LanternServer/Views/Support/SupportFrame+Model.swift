@@ -2,7 +2,7 @@
 /// signed-in customer, their name with the sign-out button.
 struct SupportFrame: Sendable {
     /// The part of the portal a page belongs to, marked in the navigation.
-    enum Section: Sendable { case solutions, profile, other }
+    enum Section: Sendable { case solutions, tickets, newTicket, profile, other }
 
     let accountName: String
     /// The language pages are in (`lang` of the document).

@@ -5,13 +5,7 @@ import LanternCore
 /// private-note box, the status / priority / type / assignee form, and the requester with their other tickets.
 /// After a refused post the form comes back with what was sent and the problems.
 struct AgentTicketPage: Sendable {
-    /// An attachment, downloaded by its position (counted over the whole ticket).
-    struct Attachment: Sendable {
-        let position: Int
-        let filename: String
-        let contentType: String
-        let size: Int
-    }
+    typealias Attachment = TicketFileList.File
 
     /// One entry of the conversation after the description.
     struct Entry: Sendable {
@@ -83,6 +77,8 @@ struct AgentTicketPage: Sendable {
     /// The account's agents, by id.
     let agents: [Choice]
     let otherTickets: [OtherTicket]
+    /// The account's custom fields with the ticket's values (or what a refused post sent), edited in the properties form.
+    var customFields: [TicketFieldControl] = []
     var reply = ""
     var note = ""
     var flash: String? = nil

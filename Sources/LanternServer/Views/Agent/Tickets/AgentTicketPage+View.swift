@@ -3,11 +3,6 @@ import LanternCore
 import Vapor
 
 extension AgentTicketPage {
-    /// A file size for people: bytes, KiB or MiB.
-    static func size(_ bytes: Int) -> String {
-        bytes < 1024 ? "\(bytes) bytes" : bytes < 1024 * 1024 ? "\((bytes + 512) / 1024) KiB" : String(format: "%.1f MiB", Double(bytes) / 1048576)
-    }
-
     var title: String { subject }
 
     /// The problems of the refused form, its fields named as the page labels them.
@@ -79,11 +74,7 @@ extension AgentTicketPage {
     }
 
     private static func fileList(_ files: [Attachment], ticketID: Int) -> HTML {
-        files.isEmpty ? .empty : """
-            <ul class="attachments" aria-label="Attachments">\(files.html { file in
-                "<li><a href=\"/agent/tickets/\(ticketID)/attachments/\(file.position)\">\(file.filename)</a> <span class=\"muted\">\(file.contentType), \(Self.size(file.size))</span></li>"
-            })</ul>
-            """
+        TicketFileList.render(files, ticketPath: "/agent/tickets/\(ticketID)")
     }
 
     private var otherTicketList: HTML {
@@ -128,6 +119,7 @@ extension AgentTicketPage {
                 \(PortalLayout.select("Priority", name: "priority", options: codes(TicketPriority.allCases.map { ($0.rawValue, $0.label) }), selected: properties.priority))
                 \(PortalLayout.select("Type", name: "type", options: [("", "No type")] + types.map { ($0, $0) }, selected: properties.type))
                 \(PortalLayout.select("Assignee", name: "responder_id", options: [("", "Unassigned")] + agents.map { ($0.value, $0.label) }, selected: properties.assignee))
+                \(customFields.html { $0.html(problem: errors[$0.errorKey]) })
                 <div class="actions"><button type="submit">Save properties</button></div>
                 """))
             </section>

@@ -17,9 +17,6 @@ extension AgentTicketsPage {
             <td>\(ticket.widgetName ?? "—")</td><td>\(PortalLayout.date(ticket.updatedAt))</td></tr>
             """
         }
-        var pager: [HTML] = []
-        if page > 1 { pager.append("<a href=\"\(filters.url([("page", String(page - 1))]))\">Newer</a>") }
-        if hasMore { pager.append("<a href=\"\(filters.url([("page", String(page + 1))]))\">Older</a>") }
         let codes = { (cases: [(Int, String)]) in cases.map { (String($0.0), $0.1) } }
         let table: HTML = self.rows.isEmpty ? "<p>No tickets.</p>" : """
             <div class="table-wrap"><table><thead><tr><th scope="col">Subject</th><th scope="col">Status</th><th scope="col">Priority</th>\
@@ -38,7 +35,7 @@ extension AgentTicketsPage {
             \(PortalLayout.field("Requester e-mail", name: "email", value: filters.email, type: "search"))
             <button type="submit">Filter</button></form>
             \(table)
-            \(pager.isEmpty ? HTML.empty : "<p class=\"actions\">\(pager)</p>")
+            \(PortalLayout.pager(page: page, hasMore: hasMore) { filters.url([("page", String($0))]) })
             """
     }
 
