@@ -261,7 +261,8 @@ def test_write_publish_draft_restore(editor, lantern, folder, widget, host):
 
 
 def test_scheduled_article_appears_on_time(editor, lantern, folder, widget, host):
-    at = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=6)
+    # Whole seconds: publish_at is sent to the second, so the article may appear before a fractional `at`.
+    at = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=6)).replace(microsecond=0)
     article = lantern.api("POST", f"/solutions/folders/{folder}/articles",
                           {"title": "Narwhal season opening hours", "description": "<p>Open daily.</p>", "status": 1,
                            "publish_at": at.isoformat(timespec="seconds").replace("+00:00", "Z")})
