@@ -2,7 +2,8 @@
 # The mail outbox through a real MTA: 1,000 notifications (ticket acknowledgements) queued while mail is off, then
 # sent by `lantern serve` through a local Postfix (STARTTLS + AUTH, scripts/lib/mta.sh) into its Maildir; messages
 # per second from the restart to an empty outbox, each one counted in the Maildir. Meanwhile wrk posts the widget's
-# ticket form (notifications off, so the backlog stays 1,000): its p99 while the outbox drains against its p99 idle.
+# ticket form (notifications off, so the backlog stays 1,000): its p99 while the outbox drains against its p99 idle,
+# and against its p99 while the MTA takes as many messages from another client (the MTA's own cost on this machine).
 # SQLite and PostgreSQL. Builds the release binary; installs wrk, Postfix and PostgreSQL when missing.
 # Usage: benchmarks/mail-outbox.sh [form duration, default 10s] [connections, default 8] [databases, default "sqlite postgres"]
 set -euo pipefail
@@ -96,16 +97,38 @@ PY
   local failed=$(api GET "/mail/outbox?status=failed" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
   stop_server
 
+  # Control: the MTA alone. The same number of messages (copies of one Lantern sent) go to Postfix from a Python SMTP
+  # client (one session, STARTTLS + AUTH) while wrk posts the form to a server without mail: what the machine's
+  # MTA costs the form by itself, without Lantern's dispatcher.
+  serve "$port"
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/post.lua" "$form" >"$WORK/control.txt" &
+  wrk_pid=$!
+  python3 - "$(find "$MTA_MAILDIR/new" -type f | head -n 1)" "$MESSAGES" "$MTA_SUBMISSION_PORT" "$MTA_USER" "$MTA_PASSWORD" "$MTA_CA_FILE" <<'PY'
+import smtplib, ssl, sys
+message, count, port, user, password, ca = open(sys.argv[1], "rb").read(), int(sys.argv[2]), int(sys.argv[3]), *sys.argv[4:]
+with smtplib.SMTP("127.0.0.1", port, timeout=60) as smtp:
+    smtp.starttls(context=ssl.create_default_context(cafile=ca))
+    smtp.login(user, password)
+    for n in range(count):
+        smtp.sendmail("support@support.test", [f"control-{n}@customers.test"], message)
+PY
+  wait "$wrk_pid"
+  mta_wait_idle 120
+  stop_server
+
   local seconds rate rps p50 p99 errors idle_p99 idle_rps
   seconds=$(python3 -c "print(f'{$drained - $started:.1f}')")
   rate=$(python3 -c "print(round($MESSAGES / ($drained - $started)))")
   wrk_figures "$WORK/idle.txt"; idle_p99=$p99; idle_rps=$rps
+  local control_p99 control_rps
+  wrk_figures "$WORK/control.txt"; control_p99=$p99; control_rps=$rps
   wrk_figures "$WORK/drain.txt"
   printf '%-9s %d messages in %ss: %s messages/s, %d in the Maildir, %s failed\n' "$DB_LABEL" "$MESSAGES" "$seconds" "$rate" "$delivered" "$failed"
-  printf '%-9s ticket form: idle %s req/s p99 %s; while draining %s req/s p99 %s %s\n' "$DB_LABEL" "$idle_rps" "$idle_p99" "$rps" "$p99" "$errors"
+  printf '%-9s ticket form: idle %s req/s p99 %s; while draining %s req/s p99 %s %s; MTA alone %s req/s p99 %s\n' \
+    "$DB_LABEL" "$idle_rps" "$idle_p99" "$rps" "$p99" "$errors" "$control_rps" "$control_p99"
   [ "$delivered" = "$MESSAGES" ] && [ "$failed" = 0 ] || { echo "mail-outbox: expected $MESSAGES delivered, none failed" >&2; exit 1; }
   bench_record "mail outbox, $MESSAGES notifications through Postfix" "$DB_LABEL" "$rate messages/s (${seconds}s)"
-  bench_record "ticket form p99 (c$CONNECTIONS), idle / outbox draining" "$DB_LABEL" "$idle_p99 / $p99"
+  bench_record "ticket form p99 (c$CONNECTIONS), idle / outbox draining / MTA alone" "$DB_LABEL" "$idle_p99 / $p99 / $control_p99"
 }
 
 echo "$MESSAGES notifications through Postfix on loopback (STARTTLS + AUTH), ticket form with wrk -c$CONNECTIONS for $DURATION, release build, $(nproc) cores"
