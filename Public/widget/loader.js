@@ -136,6 +136,7 @@
         frame.contentWindow.postMessage({ lantern: 1, type: 'init', locale, labels, prefill, identity, token,
           renewable: !!callback, view: pendingView }, ORIGIN);
         pendingView = null;
+        postSuggestion();
         if (isOpen) { frame.focus(); post({ type: 'focus' }); }
         break;
       case 'close': close(true); break;
@@ -243,6 +244,31 @@
     if (hidden) isOpen = false;
     render();
   }
+
+  // ---- suggestions: what the panel opens on ------------------------------------------------------------------
+  // By default the page rules for this page's URL; `Lantern('suggest', …)` lets a single-page app say what to
+  // suggest as it navigates: {articles: [ids]} (up to 5), {search: 'phrase'}, or {url: true} (this page's URL again).
+  let suggestion = { url: location.href };
+  function postSuggestion() {
+    if (suggestion.url) suggestion = { url: location.href };
+    post({ type: 'suggest', suggestion });
+  }
+  const isId = (v) => (typeof v === 'number' || typeof v === 'string') && /^[1-9]\d{0,17}$/.test(String(v));
+  commands.suggest = (a) => {
+    const [arg] = a;
+    const keys = isObj(arg) ? Object.keys(arg) : [];
+    const ok = a.length === 1 && keys.length === 1 && (
+      (keys[0] === 'articles' && Array.isArray(arg.articles) && arg.articles.length >= 1 && arg.articles.length <= 5 && arg.articles.every(isId)) ||
+      (keys[0] === 'search' && typeof arg.search === 'string' && arg.search.trim() !== '' && arg.search.length <= 200) ||
+      (keys[0] === 'url' && arg.url === true));
+    if (!ok) return bad("suggest needs one of {articles: [up to 5 article ids]}, {search: 'a phrase'} or {url: true}.");
+    suggestion = arg.articles ? { articles: arg.articles.map(Number) } : arg.search ? { search: arg.search.trim() } : { url: location.href };
+    postSuggestion();
+  };
+  // A page that changes its URL without loading (history, hash) gets the rules of its new URL, unless it said otherwise.
+  const followURL = () => { if (suggestion.url && suggestion.url !== location.href) postSuggestion(); };
+  w.addEventListener('popstate', followURL);
+  w.addEventListener('hashchange', followURL);
 
   function run(command, args) {
     if (typeof command !== 'string' || !Object.prototype.hasOwnProperty.call(commands, command)) {

@@ -76,6 +76,7 @@ public enum LanternApp {
                 printDemoBanner(summary, hostname: hostname, port: port)
             }
             app.lifecycle.use(WebhookDispatcher.Runner())
+            app.lifecycle.use(AnalyticsRunner())
             try await app.execute()
             // SIGTERM / SIGINT: stop accepting connections and let in-flight requests finish (up to the server's
             // shutdown timeout) before the databases and everything else shut down.

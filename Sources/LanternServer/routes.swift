@@ -15,6 +15,8 @@ func routes(_ app: Application) throws {
     try widget.register(collection: WidgetContentController())
     try widget.register(collection: WidgetTicketController())
     try widget.register(collection: WidgetMyTicketsController())
+    try widget.register(collection: WidgetSuggestionsController())
+    try widget.register(collection: WidgetAnalyticsController())
 
     // The admin API (`/api/v2`, Freshdesk-style): every caller is an API key; bots may only search.
     let api = app.grouped("api", "v2").grouped(APIKeyAuthenticator())
@@ -28,11 +30,14 @@ func routes(_ app: Application) throws {
     try agentAPI.register(collection: ContactController())
     try agentAPI.register(collection: TicketController())
     try agentAPI.register(collection: TicketFieldController.Reading())
+    try agentAPI.register(collection: AnalyticsController())
+    try agentAPI.register(collection: ArticleFeedbackController())
     let adminAPI = api.grouped(APIRoleGuard.admins)
     try adminAPI.register(collection: WidgetSecurityController())
     try adminAPI.register(collection: WidgetAdminController())
     try adminAPI.register(collection: TicketWebhookController())
     try adminAPI.register(collection: TicketFieldController.Managing())
+    try adminAPI.register(collection: PageRulesController())
 
     // The portals' shared style sheet and script.
     try app.register(collection: PortalAssetsController(publicDirectoryOf: app))
@@ -46,6 +51,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: AgentFolderController())
     try signedIn.register(collection: AgentArticleController())
     try signedIn.register(collection: AgentFeedbackController())
+    try signedIn.register(collection: AgentAnalyticsController())
     try signedIn.register(collection: AgentTicketController())
     // A ticket's reply and note forms carry files: multipart streams whose CSRF token the handlers check.
     AgentTicketController.bootEntryForms(agentPortal.grouped("agent").grouped(AgentEntryFormSessionMiddleware()))
@@ -57,12 +63,13 @@ func routes(_ app: Application) throws {
     try admins.register(collection: AgentWidgetController())
     try admins.register(collection: AgentWidgetSecurityController())
     try admins.register(collection: AgentTicketTypeController())
+    try admins.register(collection: AgentPageRulesController())
     // Any other page under /agent: an HTML 404 rather than the API's JSON one.
     signedIn.get("**") { _ -> Response in throw PortalError(status: .notFound, title: "Not found", message: "There is no such page.") }
 
     // The customer portal (`/support`, server-rendered HTML): every page knows its reader (`SupportContextMiddleware`).
     let support = app.grouped(PortalErrorMiddleware(site: "Help center")).grouped("support")
-    let reading = support.grouped(SupportContextMiddleware())
+    let reading = support.grouped(SupportContextMiddleware()).grouped(SupportVisitMiddleware())
     try reading.register(collection: SupportKnowledgeBaseController())
     try reading.register(collection: SupportArticleController())
     try reading.register(collection: SupportSearchController())

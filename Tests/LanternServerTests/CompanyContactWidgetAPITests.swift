@@ -455,7 +455,8 @@ struct CompanyContactWidgetAPITests {
             #expect(minimal.status == .created, "\(minimal.body.string)")
             let widget = try object(minimal)
             #expect(Set(widget.keys) == ["id", "name", "category_ids", "default_language", "contact_form", "allowed_origins",
-                                         "created_at", "updated_at"])
+                                         "created_at", "updated_at", "article_feedback_tickets"])
+            #expect(widget["article_feedback_tickets"] as? Bool == false)
             #expect(widget["name"] as? String == "Docs")
             #expect(widget["category_ids"] as? [Int] == [])
             #expect(widget["default_language"] is NSNull)

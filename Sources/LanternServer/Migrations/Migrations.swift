@@ -37,5 +37,7 @@ enum LanternMigrations {
         CreateVoteVisitors(),
         // v7: the support loop (ticket properties, conversations, ticket types, webhook events).
         CreateConversations(),
+        // v10: deflection (page rules, not-helpful answers) and analytics (events, daily aggregates).
+        CreateDeflection(),
     ]
 }

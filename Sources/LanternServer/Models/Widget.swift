@@ -13,6 +13,8 @@ final class Widget: Model, @unchecked Sendable {
     @Field(key: "contact_form_logged_in_only") var contactFormLoggedInOnly: Bool
     /// Origins allowed to embed the widget (`*` wildcards for a subdomain or port); empty means anywhere.
     @Field(key: "allowed_origins") var allowedOrigins: [String]
+    /// Whether a not-helpful answer from a signed-in customer becomes a ticket of type "Article feedback".
+    @Field(key: "article_feedback_tickets") var articleFeedbackTickets: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -26,5 +28,6 @@ final class Widget: Model, @unchecked Sendable {
         self.contactFormEnabled = contactFormEnabled
         self.contactFormLoggedInOnly = contactFormLoggedInOnly
         self.allowedOrigins = allowedOrigins
+        self.articleFeedbackTickets = false
     }
 }

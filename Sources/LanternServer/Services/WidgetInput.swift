@@ -13,9 +13,12 @@ struct WidgetInput: Decodable, Sendable {
     let default_language: NullableField<String>
     let contact_form: ContactForm?
     let allowed_origins: [String]?
+    /// Whether not-helpful answers of signed-in customers become "Article feedback" tickets.
+    var article_feedback_tickets: Bool? = nil
 
     enum CodingKeys: String, CodingKey {
         case name, category_ids, default_language, contact_form, allowed_origins
+        case article_feedback_tickets
     }
 
     init(name: String?, category_ids: [Int]? = nil, default_language: NullableField<String> = .absent,
@@ -34,5 +37,6 @@ struct WidgetInput: Decodable, Sendable {
         default_language = try container.decodeNullable(String.self, forKey: .default_language)
         contact_form = try container.decodeIfPresent(ContactForm.self, forKey: .contact_form)
         allowed_origins = try container.decodeIfPresent([String].self, forKey: .allowed_origins)
+        article_feedback_tickets = try container.decodeIfPresent(Bool.self, forKey: .article_feedback_tickets)
     }
 }

@@ -10,6 +10,8 @@ struct WidgetRecord: Sendable {
     let contactFormEnabled: Bool
     let contactFormLoggedInOnly: Bool
     let allowedOrigins: [String]
+    /// Whether not-helpful answers of signed-in customers become "Article feedback" tickets.
+    let articleFeedbackTickets: Bool
     /// The linked categories; empty means all of the account's categories.
     let categoryIDs: [Int]
     let accountName: String
@@ -22,7 +24,7 @@ struct WidgetRecord: Sendable {
         let categories: SQLQueryString = db.isSQLite ? "group_concat(category_id)" : "string_agg(category_id::text, ',')"
         guard let row = try await db.sql.raw("""
             SELECT w.account_id, w.name, w.default_language, w.contact_form_enabled, w.contact_form_logged_in_only,
-                   w.allowed_origins, a.name AS account_name, a.default_language AS account_default_language,
+                   w.allowed_origins, w.article_feedback_tickets, a.name AS account_name, a.default_language AS account_default_language,
                    a.supported_languages, a.search_version, (SELECT \(categories) FROM widget_categories c WHERE c.widget_id = w.id) AS category_ids
             FROM widgets w JOIN accounts a ON a.id = w.account_id WHERE w.id = \(bind: id)
             """).first() else { return nil }
@@ -33,6 +35,7 @@ struct WidgetRecord: Sendable {
             contactFormEnabled: try row.decode(column: "contact_form_enabled", as: Bool.self),
             contactFormLoggedInOnly: try row.decode(column: "contact_form_logged_in_only", as: Bool.self),
             allowedOrigins: try row.decode(column: "allowed_origins", as: [String].self),
+            articleFeedbackTickets: try row.decode(column: "article_feedback_tickets", as: Bool.self),
             categoryIDs: categoryIDs.sorted(),
             accountName: try row.decode(column: "account_name", as: String.self),
             accountDefaultLanguage: try row.decode(column: "account_default_language", as: String.self),

@@ -39,6 +39,7 @@ enum WidgetService {
                             contactFormEnabled: input.contact_form?.enabled ?? true,
                             contactFormLoggedInOnly: input.contact_form?.logged_in_only ?? false,
                             allowedOrigins: origins)
+        widget.articleFeedbackTickets = input.article_feedback_tickets ?? false
         try await db.writeTransaction { db in
             try await widget.create(on: db)
             try await replaceCategories(of: widget, with: categoryIDs, on: db)
@@ -64,6 +65,7 @@ enum WidgetService {
         if let enabled = input.contact_form?.enabled { widget.contactFormEnabled = enabled }
         if let loggedInOnly = input.contact_form?.logged_in_only { widget.contactFormLoggedInOnly = loggedInOnly }
         if let origins { widget.allowedOrigins = origins }
+        if let feedbackTickets = input.article_feedback_tickets { widget.articleFeedbackTickets = feedbackTickets }
         try await db.writeTransaction { db in
             try await widget.save(on: db)
             if let categoryIDs { try await replaceCategories(of: widget, with: categoryIDs, on: db) }

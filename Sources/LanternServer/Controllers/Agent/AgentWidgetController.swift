@@ -51,10 +51,11 @@ struct AgentWidgetController: RouteCollection {
         let categoryIDs = form.integers("category_ids")
         if categoryIDs == nil { problems.add("category_ids", "must be categories of this account") }
         let language: NullableField<String> = form["default_language"].map { $0.isEmpty ? .null : .value($0) } ?? .null
-        let input = WidgetInput(name: form["name"], category_ids: categoryIDs, default_language: language,
+        var input = WidgetInput(name: form["name"], category_ids: categoryIDs, default_language: language,
                                 contact_form: .init(enabled: form.checked("contact_form_enabled"),
                                                     logged_in_only: form.checked("contact_form_logged_in_only")),
                                 allowed_origins: form.list("allowed_origins"))
+        input.article_feedback_tickets = form.checked("article_feedback_tickets")
         do {
             try await WidgetService.update(widget, input, nameRequired: true, problems: problems,
                                            languages: agent.account.supportedLanguages, on: request.db)
@@ -93,6 +94,7 @@ struct AgentWidgetController: RouteCollection {
             contactFormLoggedInOnly: form.map { $0.checked("contact_form_logged_in_only") } ?? widget.contactFormLoggedInOnly,
             defaultLanguage: form?["default_language"] ?? widget.defaultLanguage ?? "",
             accountDefaultLanguage: agent.account.defaultLanguage, languages: agent.account.supportedLanguages,
-            allowedOrigins: form?["allowed_origins"] ?? widget.allowedOrigins.joined(separator: "\n"))
+            allowedOrigins: form?["allowed_origins"] ?? widget.allowedOrigins.joined(separator: "\n"),
+            articleFeedbackTickets: form.map { $0.checked("article_feedback_tickets") } ?? widget.articleFeedbackTickets)
     }
 }

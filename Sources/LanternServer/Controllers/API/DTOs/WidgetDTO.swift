@@ -14,11 +14,13 @@ struct WidgetDTO: Content {
     let default_language: String?
     let contact_form: ContactForm
     let allowed_origins: [String]
+    let article_feedback_tickets: Bool
     let created_at: Date?
     let updated_at: Date?
 
     enum CodingKeys: String, CodingKey {
         case id, name, category_ids, default_language, contact_form, allowed_origins, created_at, updated_at
+        case article_feedback_tickets
     }
 
     init(_ widget: Widget, categoryIDs: [Int]) throws {
@@ -28,6 +30,7 @@ struct WidgetDTO: Content {
         default_language = widget.defaultLanguage
         contact_form = ContactForm(enabled: widget.contactFormEnabled, logged_in_only: widget.contactFormLoggedInOnly)
         allowed_origins = widget.allowedOrigins
+        article_feedback_tickets = widget.articleFeedbackTickets
         created_at = widget.createdAt
         updated_at = widget.updatedAt
     }
@@ -40,6 +43,7 @@ struct WidgetDTO: Content {
         try container.encode(default_language, forKey: .default_language)
         try container.encode(contact_form, forKey: .contact_form)
         try container.encode(allowed_origins, forKey: .allowed_origins)
+        try container.encode(article_feedback_tickets, forKey: .article_feedback_tickets)
         try container.encode(created_at, forKey: .created_at)
         try container.encode(updated_at, forKey: .updated_at)
     }

@@ -26,6 +26,8 @@ struct AgentWidgetPage: Sendable {
     let languages: [String]
     /// The allowed origins, one per line.
     let allowedOrigins: String
+    /// Whether not-helpful answers of signed-in customers become "Article feedback" tickets.
+    var articleFeedbackTickets = false
     var flash: String? = nil
     /// Problems with the form that was sent, by field.
     var errors: [String: String] = [:]
