@@ -3,7 +3,8 @@ import LanternCore
 import SQLKit
 
 /// The reports, read from the daily aggregates (`AnalyticsRollup`): a period's figures cost one small query
-/// per list whatever the number of raw events behind them.
+/// per list whatever the number of raw events behind them. Sums are cast to BIGINT (PostgreSQL's SUM of a bigint
+/// is a numeric).
 enum AnalyticsReports {
     /// Rows in each list of the search report and in the articles report.
     static let listLength = 20
@@ -99,20 +100,20 @@ enum AnalyticsReports {
     static func search(_ period: AnalyticsPeriod, limit: Int = listLength, on db: any Database) async throws -> Search {
         let sql = db.sql, filter = scope(period)
         let totals = try await sql.raw("""
-            SELECT COALESCE(SUM(searches), 0) AS searches, COALESCE(SUM(no_results), 0) AS no_results,
-                   COALESCE(SUM(clicks), 0) AS clicks, COALESCE(SUM(rank_sum), 0) AS rank_sum
+            SELECT CAST(COALESCE(SUM(searches), 0) AS BIGINT) AS searches, CAST(COALESCE(SUM(no_results), 0) AS BIGINT) AS no_results,
+                   CAST(COALESCE(SUM(clicks), 0) AS BIGINT) AS clicks, CAST(COALESCE(SUM(rank_sum), 0) AS BIGINT) AS rank_sum
             FROM analytics_daily_queries d WHERE \(filter)
             """).first()
         func int(_ row: (any SQLRow)?, _ column: String) throws -> Int { try row?.decode(column: column, as: Int.self) ?? 0 }
         func list(_ count: SQLQueryString, having: SQLQueryString) async throws -> [QueryCount] {
             try await sql.raw("""
-                SELECT d.query, \(count) AS n, SUM(d.clicks) AS clicks FROM analytics_daily_queries d WHERE \(filter)
+                SELECT d.query, CAST(\(count) AS BIGINT) AS n, CAST(SUM(d.clicks) AS BIGINT) AS clicks FROM analytics_daily_queries d WHERE \(filter)
                 GROUP BY d.query HAVING \(having) ORDER BY n DESC, d.query ASC LIMIT \(literal: limit)
                 """).all().map { QueryCount(query: try $0.decode(column: "query", as: String.self), count: try int($0, "n"), clicks: try int($0, "clicks")) }
         }
         let searches = try int(totals, "searches"), noResults = try int(totals, "no_results")
         let byDayRows = try await sql.raw("""
-            SELECT d.day, SUM(d.searches) AS searches, SUM(d.no_results) AS no_results FROM analytics_daily_queries d WHERE \(filter)
+            SELECT d.day, CAST(SUM(d.searches) AS BIGINT) AS searches, CAST(SUM(d.no_results) AS BIGINT) AS no_results FROM analytics_daily_queries d WHERE \(filter)
             GROUP BY d.day
             """).all()
         var byDay: [Int: (Int, Int)] = [:]
@@ -131,7 +132,8 @@ enum AnalyticsReports {
             : "(SUM(d.thumbs_down) - SUM(d.thumbs_up)) DESC, thumbs_down DESC, a.id ASC"
         let having: SQLQueryString = order == .mostViewed ? "SUM(d.views) > 0" : "SUM(d.thumbs_up) + SUM(d.thumbs_down) > 0"
         return try await db.sql.raw("""
-            SELECT a.id, t.title, SUM(d.views) AS views, SUM(d.thumbs_up) AS thumbs_up, SUM(d.thumbs_down) AS thumbs_down
+            SELECT a.id, t.title, CAST(SUM(d.views) AS BIGINT) AS views, CAST(SUM(d.thumbs_up) AS BIGINT) AS thumbs_up,
+                   CAST(SUM(d.thumbs_down) AS BIGINT) AS thumbs_down
             FROM analytics_daily_articles d JOIN articles a ON a.id = d.article_id AND a.account_id = d.account_id
             JOIN article_translations t ON t.article_id = a.id AND t.language = a.primary_language
             WHERE \(scope(period)) GROUP BY a.id, t.title HAVING \(having) ORDER BY \(sorting) LIMIT \(literal: limit)
@@ -144,7 +146,7 @@ enum AnalyticsReports {
 
     static func suggestions(_ period: AnalyticsPeriod, on db: any Database) async throws -> [SuggestionFigures] {
         try await db.sql.raw("""
-            SELECT d.source, d.rule, SUM(d.shown) AS shown, SUM(d.clicked) AS clicked FROM analytics_daily_suggestions d
+            SELECT d.source, d.rule, CAST(SUM(d.shown) AS BIGINT) AS shown, CAST(SUM(d.clicked) AS BIGINT) AS clicked FROM analytics_daily_suggestions d
             WHERE \(scope(period)) GROUP BY d.source, d.rule ORDER BY shown DESC, d.source ASC, d.rule ASC
             """).all().map { row in
             let rule = try row.decode(column: "rule", as: String.self)
@@ -157,7 +159,8 @@ enum AnalyticsReports {
 
     static func deflection(_ period: AnalyticsPeriod, on db: any Database) async throws -> Deflection {
         let rows = try await db.sql.raw("""
-            SELECT d.day, SUM(d.visits) AS visits, SUM(d.deflected) AS deflected, SUM(d.tickets) AS tickets
+            SELECT d.day, CAST(SUM(d.visits) AS BIGINT) AS visits, CAST(SUM(d.deflected) AS BIGINT) AS deflected,
+                   CAST(SUM(d.tickets) AS BIGINT) AS tickets
             FROM analytics_daily_visits d WHERE \(scope(period)) GROUP BY d.day
             """).all()
         var byDay: [Int: DeflectionDay] = [:]
