@@ -9,18 +9,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from test_portals import Portal
-from test_widget import Widget, hook
-
-
-@pytest.fixture
-def widget(driver):
-    return Widget(driver)
-
-
-@pytest.fixture
-def portal(driver, lantern):
-    return Portal(driver, lantern)
+from test_portals import portal, widget  # noqa: F401 (the fixtures)
+from test_widget import hook
 
 
 def visible_article(lantern, query):

@@ -11,7 +11,7 @@ struct AgentPageRulesController: RouteCollection {
 
     @Sendable
     func show(request: Request) async throws -> Response {
-        let (agent, widget) = try await load(request)
+        let (agent, widget) = try await AgentWidgetController.load(request)
         let widgetID = try widget.requireID()
         let rules = try await PageRuleService.rules(widgetID: widgetID, on: request.db)
         let page = AgentPageRulesPage(widgetID: widgetID, widgetName: widget.name, csrf: agent.csrf, rows: rules.map { rule in
@@ -24,7 +24,7 @@ struct AgentPageRulesController: RouteCollection {
     /// Rows with an empty pattern are left out; a row gives articles when its ids are filled in, else its search.
     @Sendable
     func save(request: Request) async throws -> Response {
-        let (agent, widget) = try await load(request)
+        let (agent, widget) = try await AgentWidgetController.load(request)
         let widgetID = try widget.requireID()
         let form = try await request.collectForm()
         let (matches, patterns, articles, searches) = (form.all("match"), form.all("pattern"), form.all("articles"), form.all("search"))
@@ -52,13 +52,5 @@ struct AgentPageRulesController: RouteCollection {
             }
         }
         return AgentPageRulesPage(widgetID: widgetID, widgetName: widget.name, csrf: agent.csrf, rows: rows, problems: problems).render(agent)
-    }
-
-    private func load(_ request: Request) async throws -> (PortalSessionService.SignedInAgent, Widget) {
-        let agent = try request.signedInAgent
-        guard let widget = try await WidgetService.find(try request.portalID("id", "widget"), accountID: agent.session.accountID,
-                                                        on: request.db)
-        else { throw PortalError.notFound("widget") }
-        return (agent, widget)
     }
 }

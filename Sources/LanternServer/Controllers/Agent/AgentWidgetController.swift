@@ -36,7 +36,7 @@ struct AgentWidgetController: RouteCollection {
 
     @Sendable
     func show(request: Request) async throws -> Response {
-        let (agent, widget) = try await load(request)
+        let (agent, widget) = try await Self.load(request)
         var page = try await widgetPage(request, agent, widget)
         page.flash = AgentPage.notice(request)
         return page.render(agent)
@@ -45,7 +45,7 @@ struct AgentWidgetController: RouteCollection {
     /// The form sends every setting: an empty default language means the account's, unticked boxes are off.
     @Sendable
     func update(request: Request) async throws -> Response {
-        let (agent, widget) = try await load(request)
+        let (agent, widget) = try await Self.load(request)
         let form = try await request.collectForm()
         var problems = FieldErrors()
         let categoryIDs = form.integers("category_ids")
@@ -67,7 +67,8 @@ struct AgentWidgetController: RouteCollection {
         }
     }
 
-    private func load(_ request: Request) async throws -> (PortalSessionService.SignedInAgent, Widget) {
+    /// The signed-in agent and the widget of the path in their account (else the 404 page).
+    static func load(_ request: Request) async throws -> (PortalSessionService.SignedInAgent, Widget) {
         let agent = try request.signedInAgent
         guard let widget = try await WidgetService.find(try request.portalID("id", "widget"), accountID: agent.session.accountID,
                                                         on: request.db)
