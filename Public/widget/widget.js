@@ -716,6 +716,7 @@
         h('input', { type: 'radio', name: 'reason', value: r, 'data-lantern': 'feedback-reason' }), ' ', t(r)))),
       h('div', { class: 'field' }, h('label', { for: 'f-why', text: t('comment') }), comment), problem,
       h('button', { type: 'submit', class: 'secondary', 'data-lantern': 'feedback-submit' }, t('sendFeedback')));
+    form.addEventListener('change', () => { problem.textContent = ''; });
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const picked = form.querySelector('input[name=reason]:checked');

@@ -13,6 +13,16 @@ from test_portals import portal, widget  # noqa: F401 (the fixtures)
 from test_widget import hook
 
 
+@pytest.fixture(autouse=True)
+def leave_signed_out(driver, lantern):
+    """The browser is shared: the agent signed in here is signed out again for the other files' tests."""
+    yield
+    driver.switch_to.default_content()
+    for path in ("/agent/", "/support/"):  # WebDriver deletes the cookies the page at hand can see (by path)
+        driver.get(lantern.base + path)
+        driver.delete_all_cookies()
+
+
 def visible_article(lantern, query):
     """The id and title of the first article an anonymous visitor finds for `query`."""
     status, _, body = lantern.request("GET", f"/widget/v1/widgets/{lantern.widget_id}/articles?query={urllib.parse.quote(query)}", auth=False)
