@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the parsers that read untrusted bytes with libFuzzer (the Swift toolchain's `-sanitize=fuzzer`, with
-# AddressSanitizer): the widget token, the HTML sanitiser, the URL-encoded form decoder and the multipart reader.
+# AddressSanitizer): the widget token, the HTML sanitiser, the URL-encoded form decoder, the multipart reader and the
+# mail (MIME) reader.
 # Each target starts from its seed corpus in fuzz/corpus/TARGET (never written to: new inputs go to a scratch
 # folder) and runs for FUZZ_SECONDS (default 15) seconds. A crash, a failed invariant, a leak or an input that takes
 # over FUZZ_TIMEOUT seconds (default 5) fails the run and leaves the input in artifacts/fuzz/.
@@ -13,7 +14,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-15}
 TIMEOUT=${FUZZ_TIMEOUT:-5}
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(token sanitizer form multipart)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(token sanitizer form multipart mail)
 
 # Release (optimised, as fuzzing wants speed) and lld: gold fails on the sanitiser runtimes' debug information.
 BUILD=(swift build --scratch-path .build-fuzz -c release --product lantern-fuzz

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Lantern's whole test suite: the Swift tests on SQLite, then again on a throwaway PostgreSQL server.
-# Installs what it needs (PostgreSQL, Ruby's jwt gem, Node.js, PyJWT) when missing. Usage: scripts/test.sh
+# Installs what it needs (PostgreSQL, Postfix, Ruby's jwt gem, Node.js, PyJWT) when missing. Usage: scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
@@ -29,10 +29,13 @@ stop_postgres
 echo "==> Fault test: PostgreSQL restarted under load"
 benchmarks/postgres-restart.sh "$(swift build --show-bin-path)/lantern"
 
-echo "==> Fuzzing: token, sanitiser, form decoder, multipart reader (libFuzzer, 15 s each)"
+echo "==> Fuzzing: token, sanitiser, form decoder, multipart reader, mail reader (libFuzzer, 15 s each)"
 scripts/fuzz.sh
 
 echo "==> Browser tests of the widget (headless Chromium, server on SQLite)"
 scripts/e2e.sh
+
+echo "==> Mail through a real Postfix (STARTTLS, SMTP AUTH, Maildir, pipe transport, kill -9 of the server)"
+scripts/mail-test.sh
 
 echo "==> All test suites passed on SQLite and PostgreSQL"

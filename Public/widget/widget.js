@@ -27,6 +27,8 @@
       lastActivity: 'Last activity {date}', reply: 'Your reply', sendReply: 'Send reply', replySent: 'Your reply is sent.',
       closedHint: 'This ticket is closed: your reply starts a new ticket.', ticketGone: 'This ticket is not available.',
       status2: 'Open', status3: 'Pending', status4: 'Resolved', status5: 'Closed', attachment: 'Attachment: {name}',
+      priority: 'Priority', type: 'Type', choose: 'Choose…', priority1: 'Low', priority2: 'Medium', priority3: 'High', priority4: 'Urgent',
+      wholeNumber: 'Enter a whole number.', number: 'Enter a number.', date: 'Enter a date (YYYY-MM-DD).', tooLong: 'This is too long.',
     },
     fr: {
       banner: 'Aide', search: 'Rechercher une réponse', searchLabel: "Rechercher dans le centre d'aide", popular: 'Articles populaires',
@@ -45,6 +47,8 @@
       lastActivity: 'Dernière activité {date}', reply: 'Votre réponse', sendReply: 'Envoyer la réponse', replySent: 'Votre réponse est envoyée.',
       closedHint: 'Cette demande est fermée : votre réponse ouvre une nouvelle demande.', ticketGone: "Cette demande n'est pas disponible.",
       status2: 'Ouverte', status3: 'En attente', status4: 'Résolue', status5: 'Fermée', attachment: 'Pièce jointe : {name}',
+      priority: 'Priorité', type: 'Type', choose: 'Choisir…', priority1: 'Basse', priority2: 'Moyenne', priority3: 'Haute', priority4: 'Urgente',
+      wholeNumber: 'Saisissez un nombre entier.', number: 'Saisissez un nombre.', date: 'Saisissez une date (AAAA-MM-JJ).', tooLong: 'Ce texte est trop long.',
     },
   };
 
@@ -67,7 +71,9 @@
 
   let config = null, session = null, renewable = false, locale = null, labels = {}, expiryTimer = 0, waiters = [];
   let view = { name: 'home', query: '' }, stack = [], seq = 0, searchTimer = 0, controller = null, marked = false;
-  const draft = { name: '', email: '', subject: '', description: '' };
+  const draft = { name: '', email: '', subject: '', description: '', priority: null, type: null, custom_fields: {} };
+  // What the page asked of the form (`hide`, `disable`, `hideChoices` 'ticketForm'), as the loader keeps it.
+  let shape = { hidden: [], disabled: [], choices: {} };
   const $ = (id) => d.getElementById(id);
   const main = $('main');
 
@@ -96,11 +102,13 @@
     P: [], BR: [], B: [], STRONG: [], I: [], EM: [], U: [], S: [], MARK: [], CODE: [], PRE: [], BLOCKQUOTE: [], UL: [],
     OL: ['start'], LI: [], H1: [], H2: [], H3: [], H4: [], H5: [], H6: [], HR: [], A: ['href', 'title'],
     IMG: ['src', 'alt', 'title', 'width', 'height'], TABLE: [], THEAD: [], TBODY: [], TR: [], TH: ['colspan', 'rowspan'],
-    TD: ['colspan', 'rowspan'], SPAN: [], DIV: [], SUP: [], SUB: [], FIGURE: [], FIGCAPTION: [], DL: [], DT: [], DD: [],
+    TD: ['colspan', 'rowspan'], SPAN: [], DIV: ['class'], SUP: [], SUB: [], FIGURE: [], FIGCAPTION: [], DL: [], DT: [], DD: [],
   };
   // Dropped with their content. Case-insensitive: SVG and MathML elements (`svg`, and a `script` or `style` inside
   // one) have lower-case tag names, and would otherwise be unwrapped, their code shown as text.
   const DROP = /^(SCRIPT|STYLE|IFRAME|FRAME|FRAMESET|OBJECT|EMBED|TEMPLATE|NOSCRIPT|SVG|MATH|FORM|INPUT|BUTTON|TEXTAREA|SELECT|LINK|META|BASE|AUDIO|VIDEO|TITLE)$/i;
+  // The article editor's callout blocks: the only class an article keeps.
+  const CALLOUT = /^callout-(note|warning)$/;
   function safeURL(value, attr) {
     try {
       const u = new URL(value, location.href);
@@ -119,7 +127,7 @@
         const el = d.createElement(n.tagName);
         for (const a of allowed) {
           const v = n.getAttribute(a);
-          if (v != null && ((a !== 'href' && a !== 'src') || safeURL(v, a))) el.setAttribute(a, v);
+          if (v != null && ((a !== 'href' && a !== 'src') || safeURL(v, a)) && (a !== 'class' || CALLOUT.test(v))) el.setAttribute(a, v);
         }
         if (n.tagName === 'A') { el.target = '_blank'; el.rel = 'noopener noreferrer'; }
         if (n.tagName === 'IMG') el.loading = 'lazy';
@@ -215,14 +223,18 @@
         locale = m.locale || null;
         labels = m.labels || {};
         renewable = !!m.renewable;
-        Object.assign(draft, m.identity, m.prefill);
+        takeFields(m.identity);
+        takeFields(m.prefill);
+        if (m.form) shape = m.form;
         start(m.token, m.view);
         break;
       case 'authenticate': renewable = !!m.renewable; signIn(m.token); break;
       case 'logout': logout(); break;
       case 'open': go(m.view && m.view.name === 'article' ? { name: 'article', id: m.view.id } : m.view && m.view.name === 'form' ? { name: 'form' } : { name: 'home', query: '' }); break;
       case 'focus': if (live) focusView(); else wantFocus = true; break;
-      case 'prefill': case 'identify': Object.assign(draft, m.fields); if (view.name === 'form') render(); break;
+      case 'prefill': case 'identify': takeFields(m.fields); if (view.name === 'form') render(); break;
+      case 'form': shape = m.form || shape; if (view.name === 'form') render(); break;
+      case 'clear': clearForm(); break;
       case 'labels': labels = m.labels || {}; applyLanguage(); render(); break;
       case 'suggest': suggest(m.suggestion); break;
     }
@@ -483,16 +495,17 @@
       const input = type === 'textarea' ? h('textarea', Object.assign({ rows: '5' }, attrs)) : h('input', Object.assign({ type, autocomplete: key === 'subject' ? 'off' : key }, attrs));
       const lockedValue = locked && (key === 'name' || key === 'email') ? session.contact[key] : null;
       input.value = lockedValue != null ? lockedValue : draft[key] || '';
-      if (lockedValue != null) { input.readOnly = true; input.setAttribute('aria-readonly', 'true'); }
+      // Read-only: a signed-in customer's name and e-mail, and a field the page disabled once it has a value to show.
+      if (lockedValue != null || (shape.disabled.includes(key) && input.value)) { input.readOnly = true; input.setAttribute('aria-readonly', 'true'); }
       else input.addEventListener('input', () => { draft[key] = input.value; });
-      return h('div', { class: 'field' }, h('label', { for: 'f-' + key, text: t(key) }), input, h('p', { class: 'field-error', id: 'e-' + key }));
+      return h('div', { class: 'field', hidden: hides(key, input.value) }, h('label', { for: 'f-' + key, text: t(key) }), input, h('p', { class: 'field-error', id: 'e-' + key }));
     };
     const submit = h('button', { type: 'submit', class: 'primary', 'data-lantern': 'ticket-submit' }, custom(['contact_form', 'submit']) || t('submit'));
     const formError = h('p', { class: 'form-error', role: 'alert' });
     const form = h('form', { class: 'ticket', novalidate: true },
       h('h2', { class: 'view-title', text: custom(['contact_form', 'title']) || t('contactTitle') }),
       locked ? h('p', { class: 'note', text: t('locked') }) : '',
-      field('name', 'text'), field('email', 'email'), field('subject', 'text'), field('description', 'textarea'),
+      field('name', 'text'), field('email', 'email'), field('subject', 'text'), field('description', 'textarea'), extraFields(),
       // The honeypot: people never see it, bots fill it in. The server then refuses the ticket (422 with a problem
       // on `website`, a field with no error slot of its own), which shows as an error for the whole form.
       h('div', { class: 'hp', 'aria-hidden': 'true' }, h('input', { id: 'f-website', name: 'website', tabindex: '-1', autocomplete: 'off' })),
@@ -507,6 +520,7 @@
         showFieldError(key, values[key] ? '' : t('required'));
         if (!values[key] && !firstBad) firstBad = input;
       }
+      firstBad = extraValues(values) || firstBad;
       formError.textContent = '';
       if (firstBad) return firstBad.focus();
       if ($('f-website').value) values.website = $('f-website').value;
@@ -517,6 +531,7 @@
         draft.subject = draft.description = '';
         track('ticket_sent');
         sendEvents();
+        draft.custom_fields = {};
         go({ name: 'done' }, false);
       } catch (err) {
         submit.disabled = false;
@@ -538,11 +553,97 @@
     formOpened(form);
     settleFocus();
   }
+  // ---- Freshdesk's form API: prefilled, hidden and read-only fields, priority, type and custom fields ------------
+  /// Takes prefilled or identified values into the draft (custom fields merge with earlier ones).
+  function takeFields(fields) {
+    if (!fields) return;
+    const { custom_fields: custom, ...rest } = fields;
+    Object.assign(draft, rest);
+    if (custom) Object.assign(draft.custom_fields, custom);
+  }
+  /// `clear 'ticketForm'`: empties every field the visitor may edit (a signed-in customer's name and e-mail stay).
+  function clearForm() {
+    Object.assign(draft, { name: '', email: '', subject: '', description: '', priority: null, type: null, custom_fields: {} });
+    if (view.name === 'form') render();
+  }
+  /// Whether the field `key` is hidden: the page hid it and it has a value to send (an empty required field shows).
+  function hides(key, value, required = true) {
+    return shape.hidden.includes(key) && (value !== '' && value != null || !required);
+  }
+  /// The choices of a list the page did not hide (`hideChoices`), compared as text.
+  function shownChoices(key, choices) {
+    const removed = (shape.choices[key] || []).map(String);
+    return choices.filter((c) => !removed.includes(String(c.value)));
+  }
+  /// Priority and type (when the widget lets customers set them) and the account's custom fields shown in widgets.
+  function extraFields() {
+    const cf = (config && config.contact_form) || {};
+    const list = [];
+    if (cf.priority) list.push({ key: 'priority', label: t('priority'), type: 'dropdown', required: false,
+      choices: [1, 2, 3, 4].map((p) => ({ value: p, label: t('priority' + p) })), value: draft.priority });
+    if (cf.type && cf.types && cf.types.length) list.push({ key: 'type', label: t('type'), type: 'dropdown', required: false,
+      choices: cf.types.map((v) => ({ value: v, label: v })), value: draft.type });
+    for (const f of (config && config.ticket_fields) || []) {
+      list.push({ key: 'custom_fields.' + f.name, label: (f.labels && f.labels[lang()]) || f.label, type: f.type, required: f.required,
+        choices: (f.choices || []).map((v) => ({ value: v, label: v })), value: draft.custom_fields[f.name] });
+    }
+    return list.map(extraField);
+  }
+  function extraField(f) {
+    const id = 'f-' + f.key, attrs = { id, name: f.key, 'data-lantern': 'ticket-' + f.key, 'aria-describedby': 'e-' + f.key, required: f.required };
+    const value = f.value == null ? '' : f.value;
+    let input;
+    if (f.type === 'dropdown') {
+      input = h('select', attrs, h('option', { value: '', text: t('choose') }),
+        shownChoices(f.key, f.choices).map((c) => h('option', { value: String(c.value), text: c.label, selected: String(c.value) === String(value) })));
+    } else if (f.type === 'checkbox') {
+      input = h('input', Object.assign({ type: 'checkbox', checked: value === true || value === 'true' }, attrs));
+    } else if (f.type === 'paragraph') {
+      input = h('textarea', Object.assign({ rows: '3' }, attrs));
+      input.value = String(value);
+    } else {
+      input = h('input', Object.assign({ type: { number: 'number', decimal: 'number', date: 'date' }[f.type] || 'text',
+        step: f.type === 'decimal' ? 'any' : null, inputmode: f.type === 'number' ? 'numeric' : f.type === 'decimal' ? 'decimal' : null }, attrs));
+      input.value = String(value);
+    }
+    input.dataset.kind = f.type;
+    input.addEventListener('change', () => {
+      const v = f.type === 'checkbox' ? input.checked : input.value;
+      if (f.key === 'priority' || f.key === 'type') draft[f.key] = v; else draft.custom_fields[f.key.slice(14)] = v;
+    });
+    if (shape.disabled.includes(f.key) && value !== '') { input.disabled = f.type === 'dropdown' || f.type === 'checkbox'; input.readOnly = true; input.setAttribute('aria-readonly', 'true'); }
+    const box = h('div', { class: 'field' + (f.type === 'checkbox' ? ' check' : ''), hidden: hides(f.key, f.type === 'checkbox' ? 'x' : value, f.required) },
+      h('label', { for: id, text: f.label }), input, h('p', { class: 'field-error', id: 'e-' + f.key }));
+    return box;
+  }
+  /// Reads priority, type and custom fields into `values`, checked as the server checks them; the first bad input.
+  function extraValues(values) {
+    let firstBad = null;
+    for (const input of main.querySelectorAll('[data-kind]')) {
+      const key = input.name, kind = input.dataset.kind, raw = kind === 'checkbox' ? input.checked : input.value.trim();
+      let problem = '', value = raw;
+      if ((raw === '' || raw === false) && input.required) problem = t('required');
+      else if (raw !== '' && kind === 'number' && !/^-?\d{1,15}$/.test(raw)) problem = t('wholeNumber');
+      else if (raw !== '' && kind === 'decimal' && !/^-?\d{1,15}(\.\d{1,10})?$/.test(raw)) problem = t('number');
+      else if (raw !== '' && kind === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(raw)) problem = t('date');
+      else if (kind === 'text' && raw.length > 255 || kind === 'paragraph' && raw.length > 10000) problem = t('tooLong');
+      showFieldError(key, problem);
+      if (problem && !firstBad) firstBad = input;
+      if (raw === '' || problem) continue;
+      if (kind === 'number') value = Number(raw);
+      else if (kind === 'decimal') value = Number(raw);
+      else if (key === 'priority') value = Number(raw);
+      if (key === 'priority' || key === 'type') values[key] = value;
+      else (values.custom_fields = values.custom_fields || {})[key.slice(14)] = value;
+    }
+    return firstBad;
+  }
   /// Shows `text` under the field `key` (clears it when empty); false when the form has no such visible field.
   function showFieldError(key, text) {
     const input = $('f-' + key), slot = $('e-' + key);
     if (!input || !slot || !main.contains(slot)) return false;
     slot.textContent = text;
+    if (text) input.closest('.field').hidden = false; // a hidden field with a problem shows, to be put right
     if (text) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
     return true;
   }

@@ -77,6 +77,9 @@ public enum LanternApp {
             }
             app.lifecycle.use(WebhookDispatcher.Runner())
             app.lifecycle.use(AnalyticsRunner())
+            let listening = hostname == "0.0.0.0" || hostname == "::" ? "localhost" : hostname
+            app.lifecycle.use(MailDispatcher.Runner(publicURL: "http://\(listening):\(port)"))
+            app.lifecycle.use(ArticleScheduler.Runner())
             try await app.execute()
             // SIGTERM / SIGINT: stop accepting connections and let in-flight requests finish (up to the server's
             // shutdown timeout) before the databases and everything else shut down.

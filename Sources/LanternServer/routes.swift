@@ -17,6 +17,8 @@ func routes(_ app: Application) throws {
     try widget.register(collection: WidgetMyTicketsController())
     try widget.register(collection: WidgetSuggestionsController())
     try widget.register(collection: WidgetAnalyticsController())
+    // Files uploaded into articles, on the widget's origin, to whoever may read their article.
+    try widget.register(collection: ArticleFileController())
 
     // The admin API (`/api/v2`, Freshdesk-style): every caller is an API key; bots may only search.
     let api = app.grouped("api", "v2").grouped(APIKeyAuthenticator())
@@ -24,8 +26,11 @@ func routes(_ app: Application) throws {
     let agentAPI = api.grouped(APIRoleGuard.agents)
     try agentAPI.register(collection: SolutionCategoryController())
     try agentAPI.register(collection: SolutionFolderController())
+    try agentAPI.register(collection: ContainerTranslationController())
     try agentAPI.register(collection: ArticleVotesController())
     try agentAPI.register(collection: SolutionArticleController())
+    try agentAPI.register(collection: ArticleRevisionController())
+    try agentAPI.register(collection: ArticleAttachmentController())
     try agentAPI.register(collection: CompanyController())
     try agentAPI.register(collection: ContactController())
     try agentAPI.register(collection: TicketController())
@@ -38,6 +43,9 @@ func routes(_ app: Application) throws {
     try adminAPI.register(collection: TicketWebhookController())
     try adminAPI.register(collection: TicketFieldController.Managing())
     try adminAPI.register(collection: PageRulesController())
+    // Mail: settings and the outbox (admins); received mail (admins and mail keys) and its originals (agents).
+    try adminAPI.register(collection: MailController())
+    try api.register(collection: MailInboundController())
 
     // The portals' shared style sheet and script.
     try app.register(collection: PortalAssetsController(publicDirectoryOf: app))
@@ -50,11 +58,14 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: AgentCategoryController())
     try signedIn.register(collection: AgentFolderController())
     try signedIn.register(collection: AgentArticleController())
+    try signedIn.register(collection: AgentArticleHistoryController())
     try signedIn.register(collection: AgentFeedbackController())
     try signedIn.register(collection: AgentAnalyticsController())
     try signedIn.register(collection: AgentTicketController())
     // A ticket's reply and note forms carry files: multipart streams whose CSRF token the handlers check.
     AgentTicketController.bootEntryForms(agentPortal.grouped("agent").grouped(AgentEntryFormSessionMiddleware()))
+    // The editor's file upload answers JSON: the handler checks the session and its X-CSRF-Token header itself.
+    ArticleAttachmentController.bootPortal(app)
     try signedIn.register(collection: AgentContactController())
     try signedIn.register(collection: AgentCompanyController())
     try signedIn.register(collection: AgentAPIKeyController())
@@ -64,6 +75,8 @@ func routes(_ app: Application) throws {
     try admins.register(collection: AgentWidgetSecurityController())
     try admins.register(collection: AgentTicketTypeController())
     try admins.register(collection: AgentPageRulesController())
+    try admins.register(collection: AgentMailController())
+    try admins.register(collection: AgentTicketFieldController())
     // Any other page under /agent: an HTML 404 rather than the API's JSON one.
     signedIn.get("**") { _ -> Response in throw PortalError(status: .notFound, title: "Not found", message: "There is no such page.") }
 

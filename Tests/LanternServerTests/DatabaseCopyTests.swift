@@ -16,7 +16,7 @@ struct DatabaseCopyTests {
         let sqlitePath = TestDatabase.temporarySQLitePath()
         defer { TestDatabase.removeSQLiteFiles(.sqlite(path: sqlitePath)) }
         var sourceCounts: [String: Int] = [:]
-        var ticketID = 0, widgetID = 0, apiKey = ""
+        var ticketID = 0, widgetID = 0, apiKey = "", articleID = 0, fileURL = ""
         let attachment = samplePNG(70_000)
         try await withLantern(location: .sqlite(path: TestDatabase.temporarySQLitePath())) { app in
             let demo = try await DemoSeeder.seedIfNeeded(on: app)
@@ -27,8 +27,15 @@ struct DatabaseCopyTests {
             form.file(filename: "screen.png", bytes: attachment)
             let created = try await app.postTicket(widgetID: widgetID, multipart: form)
             ticketID = try #require(try APIClient(app: app, key: apiKey).object(created)["id"] as? Int)
+            // An article with a file, a draft and a history.
+            let api = APIClient(app: app, key: apiKey)
+            articleID = try await ArticleAttachmentTests.article(api, visibility: 1, published: true)
+            fileURL = try #require(try api.object(try await ArticleAttachmentTests.upload(app, key: apiKey, articleID: articleID, filename: "copy.png",
+                                                                                          bytes: attachment))["url"] as? String)
+            #expect(try await api.send(.PUT, "solutions/articles/\(articleID)/draft", ["description": "<p><img src=\"\(fileURL)\"></p>"]).status == .ok)
             for table in ["accounts", "agents", "api_keys", "companies", "contacts", "company_memberships", "articles",
-                          "article_translations", "widgets", "tickets", "ticket_attachments", "solution_folders", "folder_companies"] {
+                          "article_translations", "widgets", "tickets", "ticket_attachments", "solution_folders", "folder_companies",
+                          "article_revisions", "article_drafts", "article_attachments"] {
                 sourceCounts[table] = try await app.db.sql.raw("SELECT count(*) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self)
             }
             try await app.db.sql.raw("VACUUM INTO \(literal: sqlitePath)").run()
@@ -59,6 +66,12 @@ struct DatabaseCopyTests {
             #expect(ticket["subject"] as? String == "Cannot export")
             let download = try await api.send(.GET, "tickets/\(ticketID)/attachments/0")
             #expect(Data(buffer: download.body) == attachment)
+            let file = try await app.testing().sendRequest(.GET, String(fileURL.dropFirst()))
+            #expect(file.status == .ok)
+            #expect(Data(buffer: file.body) == attachment)
+            let copied = try api.object(try await api.send(.GET, "solutions/articles/\(articleID)"))
+            #expect((copied["draft"] as? [String: Any])?["description"] as? String == "<p><img src=\"\(fileURL)\" loading=\"lazy\"></p>")
+            #expect(try api.array(try await api.send(.GET, "solutions/articles/\(articleID)/revisions")).count == 2)
             let search = try await app.testing().sendRequest(.GET, "widget/v1/widgets/\(widgetID)/articles?query=invoice")
             #expect(search.status == .ok)
             #expect((try api.object(search)["total"] as? Int ?? 0) > 0)

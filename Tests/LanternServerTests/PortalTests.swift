@@ -258,24 +258,41 @@ struct AgentPortalTests {
             let translated = try await browser.post("/agent/kb/articles/\(articleID)/translations/fr", [("csrf_token", csrf), ("title", "Tarifs Acme"),
                                                                                                         ("description", "<p>Prix secrets</p>"), ("action", "draft")])
             #expect(translated.status == .seeOther)
+            // A draft of the new translation: not live until it is published.
+            #expect(try await ArticleStore.translation(of: article, in: "fr", on: app.db) == nil)
+            #expect(try await ArticleRevisionService.draft(of: articleID, language: "fr", on: app.db)?.title == "Tarifs Acme")
+            let frenchPage = try await browser.get("/agent/kb/articles/\(articleID)?lang=fr").body.string
+            #expect(frenchPage.contains("This is a draft, saved by"))
+            #expect(frenchPage.contains("value=\"Tarifs Acme\""))
+            let french = try await browser.post("/agent/kb/articles/\(articleID)/translations/fr", [("csrf_token", csrf), ("title", "Tarifs Acme"),
+                                                                                                    ("description", "<p>Prix secrets</p>"), ("action", "publish")])
+            #expect(french.status == .seeOther)
             #expect(try await ArticleStore.translation(of: article, in: "fr", on: app.db)?.title == "Tarifs Acme")
+            #expect(try await ArticleRevisionService.draft(of: articleID, language: "fr", on: app.db) == nil)
             let badLanguage = try await browser.post("/agent/kb/articles/\(articleID)/translations/xx-not", [("csrf_token", csrf), ("title", "T"), ("description", "<p>x</p>")])
             #expect(badLanguage.status == .unprocessableEntity)
             let general = try await browser.post("\(categoryPath)/folders", [("csrf_token", csrf), ("name", "General"), ("visibility", "1")])
             let generalLocation = try #require(general.headers.first(name: .location))
             let generalID = try #require(Int(generalLocation.split(separator: "?")[0].split(separator: "/").last!))
             let moved = try await browser.post("/agent/kb/articles/\(articleID)", [("csrf_token", csrf), ("title", "Acme pricing"),
-                                                                                   ("description", "<p>Secret prices</p>"), ("folder_id", String(generalID)), ("action", "draft")])
+                                                                                   ("description", "<p>New prices</p>"), ("folder_id", String(generalID)), ("action", "draft")])
             #expect(moved.status == .seeOther)
             let reloaded = try #require(try await Article.find(articleID, on: app.db))
             #expect(reloaded.folderID == generalID)
-            #expect(reloaded.status == .draft)
+            // Saving a draft of a published article leaves it published, with its text, until "Publish".
+            #expect(reloaded.status == .published)
+            #expect(try await ArticleStore.translation(of: article, in: "en", on: app.db)?.description == "<p>Secret prices</p>")
+            #expect(try await ArticleRevisionService.draft(of: articleID, language: "en", on: app.db)?.description == "<p>New prices</p>")
+            let unpublished = try await browser.post("/agent/kb/articles/\(articleID)", [("csrf_token", csrf), ("title", "Acme pricing"),
+                                                                                         ("description", "<p>New prices</p>"), ("action", "unpublish")])
+            #expect(unpublished.status == .seeOther)
+            #expect(try await Article.find(articleID, on: app.db)?.status == .draft)
             // A long article (the API's limit is 512 KiB of HTML) saves through the form too.
             let long = "<p>" + String(repeating: "Lorem ipsum dolor sit amet. ", count: 9_000) + "</p>"
             let big = try await browser.post("/agent/kb/articles/\(articleID)", [("csrf_token", csrf), ("title", "Acme pricing"),
                                                                                  ("description", long), ("action", "draft")])
             #expect(big.status == .seeOther)
-            #expect(try await ArticleStore.translation(of: article, in: "en", on: app.db)?.description.count == long.count)
+            #expect(try await ArticleRevisionService.draft(of: articleID, language: "en", on: app.db)?.description.count == long.count)
             let tooBig = try await browser.post("/agent/kb/articles/\(articleID)", [("csrf_token", csrf), ("title", "T"),
                                                                                     ("description", String(repeating: "x", count: 2_000_000))])
             // Over real HTTP the form body stops at 1 MiB (413); the in-memory tester hands the body over whole, so the

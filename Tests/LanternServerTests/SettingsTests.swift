@@ -97,4 +97,49 @@ struct SettingsTests {
             try LanternSettings.fromEnvironment([variable: value])
         }
     }
+
+    @Test("Mail: LANTERN_SMTP_URL (STARTTLS, implicit TLS, tls=off on loopback only), LANTERN_MAIL_FROM (required with it), LANTERN_SMTP_CA_FILE; a refused URL never shows its password")
+    func mail() throws {
+        let defaults = try LanternSettings.fromEnvironment([:])
+        #expect(defaults.smtpURL == nil && defaults.mailFrom == nil && defaults.smtpCAFile == nil)
+        let from = ["LANTERN_MAIL_FROM": "Brightbill Support <Support@Brightbill.example>"]
+        let startTLS = try LanternSettings.fromEnvironment(from.merging(["LANTERN_SMTP_URL": "smtp://user%40x:p%3Ass@mail.example"]) { $1 })
+        #expect(startTLS.smtpURL?.security == .startTLS && startTLS.smtpURL?.port == 587)
+        #expect(startTLS.smtpURL?.username == "user@x" && startTLS.smtpURL?.password == "p:ss")
+        #expect(startTLS.smtpURL?.description == "smtp://user@x:***@mail.example:587")
+        #expect(startTLS.mailFrom == Mailbox(name: "Brightbill Support", address: "support@brightbill.example"))
+        let implicit = try LanternSettings.fromEnvironment(from.merging(["LANTERN_SMTP_URL": "smtps://u:p@mail.example"]) { $1 })
+        #expect(implicit.smtpURL?.security == .implicitTLS && implicit.smtpURL?.port == 465)
+        let plain = try LanternSettings.fromEnvironment(from.merging(["LANTERN_SMTP_URL": "smtp://127.0.0.1:2525?tls=off"]) { $1 })
+        #expect(plain.smtpURL?.security == SMTPURL.Security.none && plain.smtpURL?.port == 2525)
+        let certificate = FileManager.default.temporaryDirectory.appendingPathComponent("lantern-settings-ca-\(UUID().uuidString).pem")
+        try Data("x".utf8).write(to: certificate)
+        defer { try? FileManager.default.removeItem(at: certificate) }
+        #expect(try LanternSettings.fromEnvironment(["LANTERN_SMTP_CA_FILE": certificate.path]).smtpCAFile == certificate.path)
+
+        let allowed = "smtp://user:password@host:587 (STARTTLS), smtps://user:password@host:465 or smtp://127.0.0.1:25?tls=off; it "
+        for (raw, shown, reason) in [
+            ("smtp://u:secret@mail.example:25?tls=off", "smtp://u:***@mail.example:25?tls=off", "may use tls=off only for a relay on loopback (127.0.0.1, ::1, localhost)"),
+            ("http://mail.example", "http://mail.example", "must start with smtp:// or smtps://"),
+            ("smtps://mail.example?tls=off", "smtps://mail.example?tls=off", "allows only tls=off, and only with smtp://"),
+            ("smtp://mail.example?auth=none", "smtp://mail.example?auth=none", "takes no query parameter but tls=off"),
+        ] {
+            #expect(throws: LanternSettings.InvalidSetting(variable: "LANTERN_SMTP_URL", value: shown, allowed: allowed + reason)) {
+                try LanternSettings.fromEnvironment(from.merging(["LANTERN_SMTP_URL": raw]) { $1 })
+            }
+        }
+        #expect(throws: LanternSettings.InvalidSetting(variable: "LANTERN_MAIL_FROM", value: "",
+                                                       allowed: "set when LANTERN_SMTP_URL is: one sender, such as \"Brightbill Support <support@brightbill.example>\"")) {
+            try LanternSettings.fromEnvironment(["LANTERN_SMTP_URL": "smtp://u:p@mail.example"])
+        }
+        for bad in ["not an address", "a@x.example, b@x.example"] {
+            #expect(throws: LanternSettings.InvalidSetting(variable: "LANTERN_MAIL_FROM", value: bad,
+                                                           allowed: "one sender, such as \"Brightbill Support <support@brightbill.example>\" (an address in ASCII)")) {
+                try LanternSettings.fromEnvironment(["LANTERN_MAIL_FROM": bad])
+            }
+        }
+        #expect(throws: LanternSettings.InvalidSetting(variable: "LANTERN_SMTP_CA_FILE", value: "/nonexistent.pem", allowed: "a readable PEM file of certificates")) {
+            try LanternSettings.fromEnvironment(["LANTERN_SMTP_CA_FILE": "/nonexistent.pem"])
+        }
+    }
 }

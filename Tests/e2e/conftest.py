@@ -45,9 +45,14 @@ def free_port():
         return s.getsockname()[1]
 
 
+# The id the Freshdesk embed page names: the demo widget's `freshdesk_widget_id` (as an importer would set it).
+FRESHDESK_WIDGET_ID = 12000000025
+
+
 class Lantern:
     def __init__(self, base, api_key, widget_id):
         self.base, self.api_key, self.widget_id = base, api_key, widget_id
+        self.freshdesk_widget_id = FRESHDESK_WIDGET_ID
 
     def request(self, method, path, body=None, auth=True, headers=None):
         """(status, headers, parsed JSON or raw bytes)."""
@@ -110,7 +115,9 @@ def lantern():
             path = "/widget/v1/loader.js" if name == "loader.js" else "/widget/v1/assets/widget.js"
             with urllib.request.urlopen(base + path, timeout=5) as r:
                 assert r.read() == (public / "widget" / name).read_bytes(), f"{path} is not {public}/widget/{name}"
-        yield Lantern(base, api_key, widget_id)
+        lantern = Lantern(base, api_key, widget_id)
+        lantern.update_widget(freshdesk_widget_id=FRESHDESK_WIDGET_ID)
+        yield lantern
     finally:
         server.terminate()
         server.wait(10)
@@ -152,12 +159,12 @@ def page_html(lantern, kind, locale=None, extra=""):
     loader = f"{lantern.base}/widget/v1/loader.js"
     locale_js = f", locale: {json.dumps(locale)}" if locale else ""
     if kind == "freshdesk":
-        # Freshdesk's embed code as is; only the script URL points at Lantern.
+        # Freshdesk's embed code as is, with its widget id; only the script's host is Lantern's.
         embed = f"""<script>
-  window.fwSettings = {{ 'widget_id': {lantern.widget_id}{locale_js.replace('locale', "'locale'")} }};
+  window.fwSettings = {{ 'widget_id': {lantern.freshdesk_widget_id}{locale_js.replace('locale', "'locale'")} }};
   !function(){{if("function"!=typeof window.FreshworksWidget){{var n=function(){{n.q.push(arguments)}};n.q=[],window.FreshworksWidget=n}}}}()
 </script>
-<script type="text/javascript" src="{loader}" async defer></script>"""
+<script type='text/javascript' src='{lantern.base}/widgets/{lantern.freshdesk_widget_id}.js' async defer></script>"""
         api = "FreshworksWidget"
     else:
         embed = f"""<script>

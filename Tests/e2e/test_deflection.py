@@ -74,7 +74,7 @@ def test_page_rules_change_the_first_view_as_the_url_changes(widget, host, lante
         # A bad call warns and changes nothing.
         widget.js("Lantern('suggest', {articles: [1, 2, 3, 4, 5, 6]})")
         logs = [e["message"] for e in widget.d.get_log("browser") if "Lantern:" in e["message"]]
-        assert any("suggest needs" in line for line in logs), logs
+        assert any("suggest takes one of" in line for line in logs), logs
     finally:
         lantern.api("PUT", f"/widgets/{lantern.widget_id}/suggestions", {"rules": []})
 

@@ -16,6 +16,8 @@ enum FuzzTarget: String, CaseIterable {
     case form
     /// A `multipart/form-data` body, fed in pieces as the network delivers it.
     case multipart
+    /// A raw mail message, as `lantern mail receive` and `POST /api/v2/mail/inbound` take it.
+    case mail
 
     /// `LANTERN_FUZZ_TARGET`, read once.
     static let selected: FuzzTarget = {
@@ -55,6 +57,8 @@ enum FuzzTarget: String, CaseIterable {
             _ = URLEncodedForm.formDecoded(Substring(text).utf8)
         case .multipart:
             MultipartFuzzing.run(bytes)
+        case .mail:
+            MailFuzzing.run(bytes)
         }
     }
 }

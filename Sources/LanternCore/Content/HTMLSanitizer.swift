@@ -1,7 +1,10 @@
 /// Article HTML, reduced to an allow-list of tags and attributes with safe URLs, and its plain text.
 /// Everything else is dropped (scripts and styles with their content). Character references are decoded with the
 /// whole HTML5 table and only `&`, `<`, `>` and quotes are escaped again, so the output is well-formed, can be
-/// inserted into a page as is, and sanitises to itself.
+/// inserted into a page as is, and sanitises to itself. Links get `rel="noopener noreferrer nofollow"` and images
+/// `loading="lazy"` (after their other attributes), images keep a numeric `width` and `height`, and a `div` keeps
+/// the class of the editor's callouts (`callout-note`, `callout-warning`): the portal's editor writes exactly this
+/// form, so what an agent sees is what visitors get.
 public enum HTMLSanitizer {
     static let allowedTags: Set<String> = [
         "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "b", "em", "i", "u", "s", "code",
@@ -17,8 +20,13 @@ public enum HTMLSanitizer {
     ]
     static let allowedAttributes: [String: Set<String>] = [
         "a": ["href", "title"], "img": ["src", "alt", "title", "width", "height"], "td": ["colspan", "rowspan"],
-        "th": ["colspan", "rowspan", "scope"], "ol": ["start"],
+        "th": ["colspan", "rowspan", "scope"], "ol": ["start"], "div": ["class"],
     ]
+    /// Attributes kept only with one of these values (anything else is dropped): the editor's callout blocks.
+    static let allowedValues: [String: Set<String>] = ["class": ["callout-note", "callout-warning"]]
+    /// Attributes kept only as a whole number of at most five digits: an image's size, so that the page keeps its
+    /// room while it loads.
+    static let numericAttributes: Set<String> = ["width", "height"]
     static let urlAttributes: Set<String> = ["href", "src"]
 
     /// The allow-listed HTML of `html`.
@@ -61,11 +69,18 @@ public enum HTMLSanitizer {
                         guard let url = safeURL(value, image: name == "img") else { continue }
                         output += " \(attribute)=\"\(escape(url))\""
                         linked = linked || attribute == "href"
+                    } else if let values = allowedValues[attribute] {
+                        guard values.contains(value) else { continue }
+                        output += " \(attribute)=\"\(value)\""
+                    } else if numericAttributes.contains(attribute) {
+                        guard (1...5).contains(value.utf8.count), value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { continue }
+                        output += " \(attribute)=\"\(value)\""
                     } else {
                         output += " \(attribute)=\"\(escape(value))\""
                     }
                 }
                 if linked { output += " rel=\"noopener noreferrer nofollow\"" }
+                if name == "img" { output += " loading=\"lazy\"" }
                 output += ">"
                 if !voidTags.contains(name) { open.append(name) }
             case .endTag(let name):

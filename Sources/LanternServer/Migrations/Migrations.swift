@@ -37,7 +37,17 @@ enum LanternMigrations {
         CreateVoteVisitors(),
         // v7: the support loop (ticket properties, conversations, ticket types, webhook events).
         CreateConversations(),
-        // v10: deflection (page rules, not-helpful answers) and analytics (events, daily aggregates).
+        // v8: mail (settings and reply-address keys, the outbox, received messages).
+        CreateMail(),
+        // v9: Freshdesk compatibility (widget ids, custom ticket fields, knowledge-base translations and counters).
+        AddFreshdeskWidgetIDs(),
+        CreateCustomTicketFields(),
+        CreateContainerTranslations(),
+        AddArticleDetails(),
+        // v11: article drafts, revisions, scheduled publishing and article files.
+        CreateArticleRevisions(),
+        // v10: deflection (page rules, not-helpful answers) and analytics (events, daily aggregates). It applies
+        // after v11, which shipped first; it depends on nothing v11 adds.
         CreateDeflection(),
     ]
 }

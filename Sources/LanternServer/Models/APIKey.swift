@@ -5,8 +5,9 @@ import Foundation
 final class APIKey: Model, @unchecked Sendable {
     static let schema = "api_keys"
 
-    /// `agent` keys act as their agent; `bot` keys are read-only and see bots folders.
-    enum Role: String, Codable, Sendable { case agent, bot }
+    /// `agent` keys act as their agent; `bot` keys are read-only and see bots folders; `mail` keys may only post
+    /// received mail (`POST /api/v2/mail/inbound`).
+    enum Role: String, Codable, Sendable { case agent, bot, mail }
 
     @ID(custom: .id, generatedBy: .database) var id: Int?
     @Field(key: "account_id") var accountID: Int

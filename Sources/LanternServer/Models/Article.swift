@@ -16,6 +16,16 @@ final class Article: Model, @unchecked Sendable {
     /// Denormalised vote counts, kept in step with `article_votes` in the same transaction.
     @Field(key: "thumbs_up") var thumbsUp: Int
     @Field(key: "thumbs_down") var thumbsDown: Int
+    /// When the scheduler publishes the article (and its waiting drafts); cleared once done.
+    @OptionalField(key: "publish_at") var publishAt: Date?
+    /// When the scheduler takes the article off line; cleared once done.
+    @OptionalField(key: "unpublish_at") var unpublishAt: Date?
+    /// How many revisions the article has had: the last revision's number.
+    @Field(key: "revision_count") var revisionCount: Int
+    /// The agent who wrote it (Freshdesk's `agent_id`).
+    @OptionalField(key: "agent_id") var agentID: Int?
+    /// Freshdesk's article type: 1 permanent, 2 workaround.
+    @Field(key: "article_type") var articleType: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -29,6 +39,8 @@ final class Article: Model, @unchecked Sendable {
         self.tags = tags
         self.thumbsUp = 0
         self.thumbsDown = 0
+        self.revisionCount = 0
+        self.articleType = 1
     }
 
     var status: Status { Status(rawValue: statusCode) ?? .draft }

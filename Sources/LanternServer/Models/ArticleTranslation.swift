@@ -18,6 +18,10 @@ final class ArticleTranslation: Model, @unchecked Sendable {
     /// Title and body folded for search (lower case, no diacritics); the search index reads these columns.
     @Field(key: "search_title") private(set) var searchTitle: String
     @Field(key: "search_body") private(set) var searchBody: String
+    /// Freshdesk's `seo_data`: what `/support` puts in the page's title, description and keywords.
+    @OptionalField(key: "meta_title") var metaTitle: String?
+    @OptionalField(key: "meta_description") var metaDescription: String?
+    @OptionalField(key: "meta_keywords") var metaKeywords: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -35,6 +35,8 @@ final class Ticket: Model, @unchecked Sendable {
     @OptionalField(key: "responder_id") var responderID: Int?
     /// The tags as a JSON array of strings.
     @Field(key: "tags") var tagsJSON: String
+    /// The custom fields' values as a JSON object (`cf_…` to a value); nil when it has none.
+    @OptionalField(key: "custom_fields") var customFieldsJSON: String?
     /// The closed ticket a customer replied to, when that reply started this ticket.
     @OptionalField(key: "linked_ticket_id") var linkedTicketID: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -46,6 +48,15 @@ final class Ticket: Model, @unchecked Sendable {
     var tags: [String] {
         get { (try? JSONDecoder().decode([String].self, from: Data(tagsJSON.utf8))) ?? [] }
         set { tagsJSON = String(decoding: (try? JSONEncoder().encode(newValue)) ?? Data("[]".utf8), as: UTF8.self) }
+    }
+
+    var customFields: [String: CustomFieldValue] {
+        get { customFieldsJSON.flatMap { try? JSONDecoder().decode([String: CustomFieldValue].self, from: Data($0.utf8)) } ?? [:] }
+        set {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            customFieldsJSON = newValue.isEmpty ? nil : (try? encoder.encode(newValue)).map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     init() {}

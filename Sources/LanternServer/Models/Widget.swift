@@ -13,6 +13,11 @@ final class Widget: Model, @unchecked Sendable {
     @Field(key: "contact_form_logged_in_only") var contactFormLoggedInOnly: Bool
     /// Origins allowed to embed the widget (`*` wildcards for a subdomain or port); empty means anywhere.
     @Field(key: "allowed_origins") var allowedOrigins: [String]
+    /// The id of the Freshdesk widget this one replaces: `/widgets/{id}.js` and `fwSettings.widget_id` may name it.
+    @OptionalField(key: "freshdesk_widget_id") var freshdeskWidgetID: Int?
+    /// Whether the contact form lets customers choose the ticket's priority / its type.
+    @Field(key: "contact_form_priority") var contactFormPriority: Bool
+    @Field(key: "contact_form_type") var contactFormType: Bool
     /// Whether a not-helpful answer from a signed-in customer becomes a ticket of type "Article feedback".
     @Field(key: "article_feedback_tickets") var articleFeedbackTickets: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -28,6 +33,8 @@ final class Widget: Model, @unchecked Sendable {
         self.contactFormEnabled = contactFormEnabled
         self.contactFormLoggedInOnly = contactFormLoggedInOnly
         self.allowedOrigins = allowedOrigins
+        self.contactFormPriority = false
+        self.contactFormType = false
         self.articleFeedbackTickets = false
     }
 }

@@ -12,6 +12,15 @@ enum ArticleStore {
         var description: String?
         var status: Article.Status?
         var tags: [String]?
+        /// When the scheduler publishes / unpublishes the article; `.null` clears the schedule.
+        var publishAt: NullableField<Date> = .absent
+        var unpublishAt: NullableField<Date> = .absent
+        /// The revision the change started from (`409 edit_conflict` if someone else saved after it).
+        var baseRevision: Int?
+        var agentID: Int?
+        var type: Int?
+        /// New SEO texts (nil inside: remove that one); nil: unchanged.
+        var seo: (title: String?, description: String?, keywords: String?)?
     }
 
     /// An article of a list, with its primary translation (or any one, if the primary is missing) and every
@@ -104,7 +113,61 @@ enum ArticleStore {
                 fields.tags = unique
             }
         }
+        if let type = input.type {
+            if type == 1 || type == 2 { fields.type = type } else { errors.add("type", "must be 1 (permanent) or 2 (workaround)") }
+        }
+        if let seo = input.seo_data {
+            let title = errors.freeText(seo.meta_title, "seo_data.meta_title", maximum: 255)
+            let description = errors.freeText(seo.meta_description, "seo_data.meta_description", maximum: 1000)
+            let keywords = errors.freeText(seo.meta_keywords, "seo_data.meta_keywords", maximum: 1000)
+            fields.seo = (title?.nilIfEmpty, description?.nilIfEmpty, keywords?.nilIfEmpty)
+        }
+        fields.agentID = input.agent_id
+        fields.publishAt = time(input.publish_at, "publish_at", errors: &errors)
+        fields.unpublishAt = time(input.unpublish_at, "unpublish_at", errors: &errors)
+        if case .value(let publish) = fields.publishAt, case .value(let unpublish) = fields.unpublishAt, unpublish <= publish {
+            errors.add("unpublish_at", "must be after publish_at")
+        }
+        if let base = input.base_revision, base < 0 { errors.add("base_revision", "must be a revision number") }
+        fields.baseRevision = input.base_revision
         return fields
+    }
+
+    /// 422 unless `agentID` (when given) is an agent of the account.
+    static func checkAgent(_ agentID: Int?, accountID: Int, on db: any Database) async throws {
+        guard let agentID else { return }
+        if try await Agent.find(agentID, inAccount: accountID, on: db) == nil {
+            throw AppError.validation(["agent_id": "must be the id of an agent of the account"])
+        }
+    }
+
+    /// An ISO 8601 time of the schedule, `null`, or not given.
+    private static func time(_ raw: NullableField<String>, _ field: String, errors: inout FieldErrors) -> NullableField<Date> {
+        switch raw {
+        case .absent: return .absent
+        case .null: return .null
+        case .value(let text):
+            if text.isEmpty { return .null }
+            guard let date = ISO8601Time.parse(text) else {
+                errors.add(field, "must be an ISO 8601 time such as 2030-01-31T09:00:00Z, or null")
+                return .absent
+            }
+            return .value(date)
+        }
+    }
+
+    /// Sets the article's schedule from `fields` (what is not given stays).
+    private static func applySchedule(_ fields: Fields, to article: Article) {
+        switch fields.publishAt {
+        case .absent: break
+        case .null: article.publishAt = nil
+        case .value(let date): article.publishAt = date
+        }
+        switch fields.unpublishAt {
+        case .absent: break
+        case .null: article.unpublishAt = nil
+        case .value(let date): article.unpublishAt = date
+        }
     }
 
     /// A new article for `folder`: title and description required, in one of the account's languages (its
@@ -160,8 +223,27 @@ enum ArticleStore {
         var errors = FieldErrors()
         let fields = fields(input, required: false, errors: &errors)
         if input.folder_id != nil { errors.add("folder_id", "moves the whole article: use PUT /api/v2/solutions/articles/{id}") }
+        for (field, value) in [("publish_at", input.publish_at), ("unpublish_at", input.unpublish_at)] {
+            if case .absent = value { continue }
+            errors.add(field, "schedules the whole article: use PUT /api/v2/solutions/articles/{id}")
+        }
         try errors.throwIfAny()
         return fields
+    }
+
+    /// A draft's text: `title` and `description` (either may be left out); the article's other fields are changed
+    /// directly, not drafted.
+    static func checkDraft(_ input: ArticleInput) throws -> ArticleRevisionService.DraftChange {
+        var errors = FieldErrors()
+        let fields = fields(input, required: false, errors: &errors)
+        let direct = "is not drafted; change it with PUT /api/v2/solutions/articles/{id}"
+        if input.status != nil { errors.add("status", direct) }
+        if input.tags != nil { errors.add("tags", direct) }
+        if input.folder_id != nil { errors.add("folder_id", direct) }
+        if case .absent = input.publish_at {} else { errors.add("publish_at", direct) }
+        if case .absent = input.unpublish_at {} else { errors.add("unpublish_at", direct) }
+        try errors.throwIfAny()
+        return ArticleRevisionService.DraftChange(title: fields.title, description: fields.description)
     }
 
     /// A whole translation as the side-by-side editor sends it: in one of the account's languages other than the
@@ -180,58 +262,91 @@ enum ArticleStore {
 
     // MARK: Writing
 
-    static func create(accountID: Int, folderID: Int, language: String, fields: Fields, on db: any Database) async throws -> (Article, ArticleTranslation) {
+    /// Creates the article with its first translation (its first revision), on behalf of `agentID`.
+    static func create(accountID: Int, folderID: Int, language: String, fields: Fields, agentID: Int? = nil,
+                       on db: any Database) async throws -> (Article, ArticleTranslation) {
         try await db.writeTransaction { db in
             let article = Article(accountID: accountID, folderID: folderID, status: fields.status ?? .draft,
                                   primaryLanguage: language, tags: fields.tags ?? [])
+            applySchedule(fields, to: article)
+            article.agentID = fields.agentID
+            if let type = fields.type { article.articleType = type }
             try await article.create(on: db)
             let translation = ArticleTranslation(accountID: accountID, articleID: try article.requireID(), language: language,
                                                  title: fields.title!, description: fields.description!)
+            apply(fields.seo, to: translation)
             try await translation.create(on: db)
+            try await ArticleRevisionService.record(article, kind: .published, language: language, title: translation.title,
+                                                    description: translation.description, agentID: agentID, on: db)
             return (article, translation)
         }
     }
 
-    /// Updates the article and its translation in `language` (the primary one unless told otherwise).
-    static func update(_ article: Article, language: String? = nil, fields: Fields, folderID: Int?, on db: any Database) async throws -> ArticleTranslation {
+    /// Updates the article and its translation in `language` (the primary one unless told otherwise) directly, on
+    /// behalf of `agentID`: a changed text is a published revision.
+    static func update(_ article: Article, language: String? = nil, fields: Fields, folderID: Int?, agentID: Int? = nil,
+                       on db: any Database) async throws -> ArticleTranslation {
         let language = language ?? article.primaryLanguage
         return try await db.writeTransaction { db in
+            let articleID = try article.requireID()
+            try await ArticleRevisionService.lock(articleID, on: db)
+            try await ArticleRevisionService.checkBase(fields.baseRevision, articleID: articleID, language: language, agentID: agentID, on: db)
             if let status = fields.status { article.statusCode = status.rawValue }
             if let tags = fields.tags { article.tags = tags }
+            if let agentID = fields.agentID { article.agentID = agentID }
+            if let type = fields.type { article.articleType = type }
             if let folderID { article.folderID = folderID }
+            applySchedule(fields, to: article)
             article.updatedAt = Date()
             try await article.save(on: db)
             guard let translation = try await translation(of: article, in: language, on: db) else { throw AppError.translationNotFound }
+            let changed = (fields.title.map { $0 != translation.title } ?? false) || (fields.description.map { $0 != translation.description } ?? false)
             translation.setContent(title: fields.title, description: fields.description)
+            apply(fields.seo, to: translation)
             try await translation.save(on: db)
+            if changed {
+                try await ArticleRevisionService.record(article, kind: .published, language: language, title: translation.title,
+                                                        description: translation.description, agentID: agentID, on: db)
+            }
             return translation
         }
     }
 
-    /// Adds a translation; 409 if the article already has one in `language`.
-    static func addTranslation(to article: Article, language: String, fields: Fields, on db: any Database) async throws -> ArticleTranslation {
+    /// Adds a translation (a published revision); 409 if the article already has one in `language`.
+    static func addTranslation(to article: Article, language: String, fields: Fields, agentID: Int? = nil,
+                               on db: any Database) async throws -> ArticleTranslation {
         try await db.writeTransaction { db in
             if try await translation(of: article, in: language, on: db) != nil {
                 throw AppError(.translationExists, "The article already has a \(language) version; update it with PUT.")
             }
             let translation = ArticleTranslation(accountID: article.accountID, articleID: try article.requireID(), language: language,
                                                  title: fields.title!, description: fields.description!)
+            apply(fields.seo, to: translation)
             try await translation.create(on: db)
             if let status = fields.status {
                 article.statusCode = status.rawValue
                 try await article.save(on: db)
             }
+            try await ArticleRevisionService.record(article, kind: .published, language: language, title: translation.title,
+                                                    description: translation.description, agentID: agentID, on: db)
             return translation
         }
     }
 
     /// Adds the translation in `language`, or updates it if the article has one.
-    static func saveTranslation(of article: Article, language: String, fields: Fields, on db: any Database) async throws {
+    static func saveTranslation(of article: Article, language: String, fields: Fields, agentID: Int? = nil, on db: any Database) async throws {
         if try await translation(of: article, in: language, on: db) == nil {
-            _ = try await addTranslation(to: article, language: language, fields: fields, on: db)
+            _ = try await addTranslation(to: article, language: language, fields: fields, agentID: agentID, on: db)
         } else {
-            _ = try await update(article, language: language, fields: fields, folderID: nil, on: db)
+            _ = try await update(article, language: language, fields: fields, folderID: nil, agentID: agentID, on: db)
         }
+    }
+
+    private static func apply(_ seo: (title: String?, description: String?, keywords: String?)?, to translation: ArticleTranslation) {
+        guard let seo else { return }
+        translation.metaTitle = seo.title
+        translation.metaDescription = seo.description
+        translation.metaKeywords = seo.keywords
     }
 
     /// Deletes the article with its translations and votes.

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import LanternCore
 
 /// A ticket sent by a customer through a widget's contact form: from the widget's frame or from `/support`'s
@@ -11,16 +12,29 @@ enum ContactFormService {
         let widgetID: Int?
         let enabled: Bool
         let loggedInOnly: Bool
+        /// Whether customers choose the priority / the type in this form.
+        var choosesPriority = false
+        var choosesType = false
 
         init(_ widget: Widget) {
             (accountID, widgetID, enabled, loggedInOnly) = (widget.accountID, widget.id, widget.contactFormEnabled,
                                                             widget.contactFormLoggedInOnly)
+            (choosesPriority, choosesType) = (widget.contactFormPriority, widget.contactFormType)
         }
 
         init(_ widget: WidgetRecord) {
             (accountID, widgetID, enabled, loggedInOnly) = (widget.accountID, widget.id, widget.contactFormEnabled,
                                                             widget.contactFormLoggedInOnly)
+            (choosesPriority, choosesType) = (widget.contactFormPriority, widget.contactFormType)
         }
+    }
+
+    /// What a form may carry beside its text: the priority and the type (where the form lets customers choose
+    /// them) and the custom fields customers fill in.
+    struct Choices: Sendable {
+        var priority: Int? = nil
+        var type: String? = nil
+        var customFields: [String: CustomFieldInput] = [:]
     }
 
     /// Who sends the form: a signed-in contact (verified), or nobody known (anonymous).
@@ -50,17 +64,42 @@ enum ContactFormService {
     }
 
     /// Validates the form (422 `validation_failed` naming each field) and stores the ticket with its files.
-    static func submit(_ draft: TicketDraft, to form: Form, requester: TicketRequester, contactID: Int?, source: TicketSource,
-                       requesterIP: String?, attachments: [TicketService.AcceptedFile], limit: RateLimit?,
+    static func submit(_ draft: TicketDraft, choices: Choices = Choices(), to form: Form, requester: TicketRequester,
+                       contactID: Int?, source: TicketSource, requesterIP: String?,
+                       attachments: [TicketService.AcceptedFile], limit: RateLimit?,
                        on db: any Database) async throws -> Ticket {
-        let submission: TicketSubmission
+        var errors = FieldErrors()
+        var submission: TicketSubmission? = nil
         switch TicketRules.validate(draft, from: requester) {
         case .success(let valid): submission = valid
-        case .failure(let problems): throw AppError.validation(problems.messages)
+        case .failure(let found): for (field, problem) in found.messages { errors.add(field, problem) }
         }
+        var properties = TicketProperties()
+        properties.source = source
+        try await check(choices, of: form, into: &properties, &errors, on: db)
+        try errors.throwIfAny()
+        guard let submission else { throw AppError.validation(errors.fields) }
         var new = TicketService.NewTicket(accountID: form.accountID, widgetID: form.widgetID, contactID: contactID,
                                           submission: submission, requesterIP: requesterIP, attachments: attachments)
-        new.properties.source = source
+        new.properties = properties
         return try await TicketService.create(new, limit: limit, on: db)
+    }
+
+    /// Checks the priority, the type and the custom fields a customer sent, into `properties`; each problem goes
+    /// to `errors` (`priority`, `type`, `custom_fields.cf_…`).
+    private static func check(_ choices: Choices, of form: Form, into properties: inout TicketProperties,
+                              _ errors: inout FieldErrors, on db: any Database) async throws {
+        if let code = choices.priority {
+            if !form.choosesPriority { errors.add("priority", "this form does not let customers choose a priority") }
+            else if let priority = TicketPriority(rawValue: code) { properties.priority = priority }
+            else { errors.add("priority", "must be 1 (low), 2 (medium), 3 (high) or 4 (urgent)") }
+        }
+        if let type = choices.type?.trimmingCharacters(in: .whitespaces), !type.isEmpty {
+            if !form.choosesType { errors.add("type", "this form does not let customers choose a type") }
+            else if try await TicketTypeService.exists(type, accountID: form.accountID, on: db) { properties.type = type }
+            else { errors.add("type", "must be one of the account's ticket types") }
+        }
+        properties.customFields = try await CustomTicketFieldService.values(choices.customFields, accountID: form.accountID,
+                                                                            byCustomer: true, &errors, on: db)
     }
 }

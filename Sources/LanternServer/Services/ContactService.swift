@@ -20,6 +20,13 @@ enum ContactService {
     }
 
     /// A page of the account's contacts by id; `email` keeps only the contact with that address (case-insensitively).
+    /// The names of the account's contacts among `ids`, by id.
+    static func names(of ids: Set<Int>, accountID: Int, on db: any Database) async throws -> [Int: String] {
+        guard !ids.isEmpty else { return [:] }
+        let contacts = try await Contact.query(on: db).filter(\.$accountID == accountID).filter(\.$id ~~ Array(ids)).all()
+        return Dictionary(contacts.compactMap { contact in contact.id.map { ($0, contact.name) } }, uniquingKeysWith: { first, _ in first })
+    }
+
     static func list(accountID: Int, email: String?, page: PageRequest, on db: any Database) async throws -> Page<Contact> {
         let query = Contact.query(on: db).filter(\.$accountID == accountID)
         if let email {

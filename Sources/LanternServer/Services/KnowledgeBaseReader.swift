@@ -74,16 +74,26 @@ enum KnowledgeBaseReader {
         let fallback: Bool
         let thumbsUp: Int
         let thumbsDown: Int
+        /// The translation's SEO texts (`seo_data`), when it has them.
+        var metaTitle: String? = nil
+        var metaDescription: String? = nil
+        var metaKeywords: String? = nil
     }
 
     /// Categories → folders with the number of visible articles; folders with none are left out.
     static func tree(_ scope: ReadingScope, on db: any Database) async throws -> [CategoryNode] {
+        // Names and descriptions in the served language where the category or folder has that translation.
         let rows = try await db.sql.raw("""
-            SELECT c.id AS category_id, c.name AS category_name, c.description AS category_description,
-                   f.id AS folder_id, f.name AS folder_name, f.description AS folder_description, COUNT(a.id) AS articles
+            SELECT c.id AS category_id, COALESCE(ct.name, c.name) AS category_name,
+                   COALESCE(ct.description, c.description) AS category_description,
+                   f.id AS folder_id, COALESCE(ft.name, f.name) AS folder_name,
+                   COALESCE(ft.description, f.description) AS folder_description, COUNT(a.id) AS articles
             FROM articles a JOIN solution_folders f ON f.id = a.folder_id JOIN solution_categories c ON c.id = f.category_id
+            LEFT JOIN container_translations ct ON ct.category_id = c.id AND ct.language = \(bind: scope.language)
+            LEFT JOIN container_translations ft ON ft.folder_id = f.id AND ft.language = \(bind: scope.language)
             WHERE \(scope.condition)
-            GROUP BY c.id, c.name, c.description, c.position, f.id, f.name, f.description, f.position
+            GROUP BY c.id, c.name, c.description, c.position, ct.name, ct.description,
+                     f.id, f.name, f.description, f.position, ft.name, ft.description
             ORDER BY c.position, c.id, f.position, f.id
             """).all()
         var categories: [CategoryNode] = []
@@ -254,7 +264,7 @@ enum KnowledgeBaseReader {
     /// One visible article in the served language; `nil` when it does not exist or the scope may not see it.
     static func article(_ id: Int, scope: ReadingScope, on db: any Database) async throws -> ServedArticle? {
         guard let row = try await db.sql.raw("""
-            SELECT a.id, a.thumbs_up, a.thumbs_down, t.title, t.description, t.language
+            SELECT a.id, a.thumbs_up, a.thumbs_down, t.title, t.description, t.language, t.meta_title, t.meta_description, t.meta_keywords
             FROM articles a JOIN solution_folders f ON f.id = a.folder_id JOIN article_translations t ON t.article_id = a.id
             WHERE a.id = \(bind: id) AND \(scope.condition) AND \(scope.servedTranslation)
             """).first() else { return nil }
@@ -263,7 +273,10 @@ enum KnowledgeBaseReader {
                              description: try row.decode(column: "description", as: String.self), language: language,
                              fallback: language != scope.language,
                              thumbsUp: try row.decode(column: "thumbs_up", as: Int.self),
-                             thumbsDown: try row.decode(column: "thumbs_down", as: Int.self))
+                             thumbsDown: try row.decode(column: "thumbs_down", as: Int.self),
+                             metaTitle: try row.decode(column: "meta_title", as: String?.self),
+                             metaDescription: try row.decode(column: "meta_description", as: String?.self),
+                             metaKeywords: try row.decode(column: "meta_keywords", as: String?.self))
     }
 
     /// The visible ones of articles `ids`, in the order given, as hits with the start of their text as the

@@ -127,8 +127,6 @@ struct TicketFilter: Sendable {
 
     /// An ISO 8601 time, with or without fractional seconds, or a bare date (midnight UTC).
     private static func time(_ raw: String) -> Date? {
-        if let date = try? Date(raw, strategy: .iso8601) { return date }
-        if let date = try? Date(raw, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
-        return try? Date(raw + "T00:00:00Z", strategy: .iso8601)
+        ISO8601Time.parse(raw)
     }
 }

@@ -17,9 +17,11 @@ struct TicketInput: Decodable, Sendable {
     var source: Int?
     var tags: [String]?
     var responder_id: NullableField<Int> = .absent
+    /// Custom fields, `cf_…` to a value (`null` clears one on `PUT`).
+    var custom_fields: [String: CustomFieldInput]?
 
     enum CodingKeys: String, CodingKey {
-        case email, requester_id, name, subject, description, status, priority, type, source, tags, responder_id
+        case email, requester_id, name, subject, description, status, priority, type, source, tags, responder_id, custom_fields
     }
 
     init() {}
@@ -37,11 +39,12 @@ struct TicketInput: Decodable, Sendable {
         source = try container.decodeIfPresent(Int.self, forKey: .source)
         tags = try container.decodeIfPresent([String].self, forKey: .tags)
         responder_id = try container.decodeNullable(Int.self, forKey: .responder_id)
+        custom_fields = try container.decodeIfPresent([String: CustomFieldInput].self, forKey: .custom_fields)
     }
 
     /// The property changes, with every unknown code collected in `errors` by field.
     func changes(_ errors: inout [String: String]) -> TicketChanges {
-        var changes = TicketChanges(type: type, responderID: responder_id)
+        var changes = TicketChanges(type: type, responderID: responder_id, customFields: custom_fields)
         if let status {
             if let value = TicketStatus(rawValue: status) { changes.status = value } else {
                 errors["status"] = TicketStatus.choicesMessage
@@ -114,8 +117,11 @@ struct TicketInput: Decodable, Sendable {
         }
         if errors.isEmpty { try await changes.check(accountID: accountID, on: db) }
         guard errors.isEmpty, let requester, let body else { throw AppError.validation(errors) }
+        var fieldErrors = FieldErrors()
+        let custom = try await changes.customFieldValues(accountID: accountID, &fieldErrors, on: db)
+        try fieldErrors.throwIfAny()
         var properties = TicketProperties(status: changes.status ?? .open, priority: changes.priority ?? .medium,
-                                          source: source, tags: changes.tags ?? [])
+                                          source: source, tags: changes.tags ?? [], customFields: custom.compactMapValues { $0 })
         if case .value(let type) = type { properties.type = type }
         if case .value(let id) = responder_id { properties.responderID = id }
         let submission = TicketSubmission(name: requester.name, email: requester.email, subject: subject,

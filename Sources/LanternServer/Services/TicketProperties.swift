@@ -8,6 +8,7 @@ struct TicketProperties: Sendable {
     var source: TicketSource = .feedbackWidget
     var responderID: Int? = nil
     var tags: [String] = []
+    var customFields: [String: CustomFieldValue] = [:]
 
     func apply(to ticket: Ticket) {
         ticket.status = status.rawValue
@@ -16,5 +17,6 @@ struct TicketProperties: Sendable {
         ticket.source = source.rawValue
         ticket.responderID = responderID
         ticket.tags = tags
+        ticket.customFields = customFields
     }
 }

@@ -4,8 +4,8 @@ import LanternCore
 import SQLKit
 import Vapor
 
-/// Stores tickets: the rate limit, the ticket, its attachments and its webhook delivery commit together in one
-/// transaction, or not at all. Changes agents make to a ticket's properties, and reads for agents.
+/// Stores tickets: the rate limit, the ticket, its attachments, its webhook delivery and its notifications commit
+/// together in one transaction, or not at all. Changes agents make to a ticket's properties, and reads for agents.
 enum TicketService {
     /// A validated ticket to store.
     struct NewTicket: Sendable {
@@ -32,26 +32,30 @@ enum TicketService {
     /// sent `limit.count` tickets in the last `limit.seconds`. Returns once everything is committed. Attachments are
     /// read back from their spooled files one at a time, as each is stored.
     static func create(_ new: NewTicket, limit: RateLimit?, on db: any Database) async throws -> Ticket {
-        try await db.writeTransaction { db in
-            if let limit {
-                try await checkRateLimit(new, limit: limit, on: db)
-            }
-            let submission = new.submission
-            let ticket = Ticket(accountID: new.accountID, widgetID: new.widgetID, contactID: new.contactID,
-                                name: submission.name, email: submission.email.value, subject: submission.subject,
-                                description: submission.description, verified: submission.verified,
-                                requesterIP: new.requesterIP)
-            new.properties.apply(to: ticket)
-            ticket.descriptionHTML = new.descriptionHTML
-            ticket.linkedTicketID = new.linkedTicketID
-            ticket.updatedAt = Date()
-            try await ticket.create(on: db)
-            let ticketID = try ticket.requireID()
-            try await storeAttachments(new.attachments, accountID: new.accountID, ticketID: ticketID, conversationID: nil,
-                                       firstPosition: 0, on: db)
-            try await enqueueWebhook(.ticketCreated, accountID: new.accountID, ticketID: ticketID, on: db)
-            return ticket
+        try await db.writeTransaction { db in try await create(new, limit: limit, inTransaction: db) }
+    }
+
+    /// `create` inside a write transaction.
+    static func create(_ new: NewTicket, limit: RateLimit?, inTransaction db: any Database) async throws -> Ticket {
+        if let limit {
+            try await checkRateLimit(new, limit: limit, on: db)
         }
+        let submission = new.submission
+        let ticket = Ticket(accountID: new.accountID, widgetID: new.widgetID, contactID: new.contactID,
+                            name: submission.name, email: submission.email.value, subject: submission.subject,
+                            description: submission.description, verified: submission.verified,
+                            requesterIP: new.requesterIP)
+        new.properties.apply(to: ticket)
+        ticket.descriptionHTML = new.descriptionHTML
+        ticket.linkedTicketID = new.linkedTicketID
+        ticket.updatedAt = Date()
+        try await ticket.create(on: db)
+        let ticketID = try ticket.requireID()
+        try await storeAttachments(new.attachments, accountID: new.accountID, ticketID: ticketID, conversationID: nil,
+                                   firstPosition: 0, on: db)
+        try await enqueueWebhook(.ticketCreated, accountID: new.accountID, ticketID: ticketID, on: db)
+        try await MailOutbox.ticketCreated(ticket, on: db)
+        return ticket
     }
 
     /// Stores spooled attachments one at a time, numbered from `firstPosition`.
@@ -87,14 +91,22 @@ enum TicketService {
     /// priority, type or assignee posts `ticket.updated`. Throws 404 `ticket_not_found` for another account's ticket.
     static func update(_ id: Int, accountID: Int, changes: TicketChanges, on db: any Database) async throws -> Ticket {
         try await changes.check(accountID: accountID, on: db)
+        var fieldErrors = FieldErrors()
+        let custom = try await changes.customFieldValues(accountID: accountID, &fieldErrors, on: db)
+        try fieldErrors.throwIfAny()
         return try await db.writeTransaction { db in
             guard let ticket = try await lockedTicket(id, accountID: accountID, on: db) else { throw AppError.ticketNotFound }
-            let before = (ticket.status, ticket.priority, ticket.type, ticket.responderID)
+            let before = (ticket.status, ticket.priority, ticket.type, ticket.responderID, ticket.customFieldsJSON)
             changes.apply(to: ticket)
+            if !custom.isEmpty {
+                var values = ticket.customFields
+                for (name, value) in custom { values[name] = value }
+                if values != ticket.customFields { ticket.customFields = values }
+            }
             guard ticket.hasChanges else { return ticket }
             ticket.updatedAt = Date()
             try await ticket.save(on: db)
-            if before != (ticket.status, ticket.priority, ticket.type, ticket.responderID) {
+            if before != (ticket.status, ticket.priority, ticket.type, ticket.responderID, ticket.customFieldsJSON) {
                 try await enqueueWebhook(.ticketUpdated, accountID: accountID, ticketID: id, on: db)
             }
             return ticket

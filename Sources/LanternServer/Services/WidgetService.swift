@@ -34,16 +34,20 @@ enum WidgetService {
         let categoryIDs = try await errors.ownedIDs(input.category_ids, of: SolutionCategory.self, "category_ids",
                                                     accountID: accountID, on: db) ?? []
         let origins = allowedOrigins(input.allowed_origins, &errors) ?? []
+        let freshdeskID = try await freshdeskWidgetID(input.freshdesk_widget_id, of: nil, &errors, on: db)
         try errors.throwIfAny()
         let widget = Widget(accountID: accountID, name: name!, defaultLanguage: language ?? nil,
                             contactFormEnabled: input.contact_form?.enabled ?? true,
                             contactFormLoggedInOnly: input.contact_form?.logged_in_only ?? false,
                             allowedOrigins: origins)
         widget.articleFeedbackTickets = input.article_feedback_tickets ?? false
-        try await db.writeTransaction { db in
+        if let freshdeskID { widget.freshdeskWidgetID = freshdeskID }
+        widget.contactFormPriority = input.contact_form?.priority ?? false
+        widget.contactFormType = input.contact_form?.type ?? false
+        try await answeringDuplicate("freshdesk_widget_id") { try await db.writeTransaction { db in
             try await widget.create(on: db)
             try await replaceCategories(of: widget, with: categoryIDs, on: db)
-        }
+        } }
         return (widget, categoryIDs)
     }
 
@@ -59,17 +63,21 @@ enum WidgetService {
         let categoryIDs = try await errors.ownedIDs(input.category_ids, of: SolutionCategory.self, "category_ids",
                                                     accountID: widget.accountID, on: db)
         let origins = allowedOrigins(input.allowed_origins, &errors)
+        let freshdeskID = try await freshdeskWidgetID(input.freshdesk_widget_id, of: widget.id, &errors, on: db)
         try errors.throwIfAny()
         if let name { widget.name = name }
+        if let freshdeskID { widget.freshdeskWidgetID = freshdeskID }
         if let language { widget.defaultLanguage = language }
         if let enabled = input.contact_form?.enabled { widget.contactFormEnabled = enabled }
         if let loggedInOnly = input.contact_form?.logged_in_only { widget.contactFormLoggedInOnly = loggedInOnly }
+        if let priority = input.contact_form?.priority { widget.contactFormPriority = priority }
+        if let type = input.contact_form?.type { widget.contactFormType = type }
         if let origins { widget.allowedOrigins = origins }
         if let feedbackTickets = input.article_feedback_tickets { widget.articleFeedbackTickets = feedbackTickets }
-        try await db.writeTransaction { db in
+        try await answeringDuplicate("freshdesk_widget_id") { try await db.writeTransaction { db in
             try await widget.save(on: db)
             if let categoryIDs { try await replaceCategories(of: widget, with: categoryIDs, on: db) }
-        }
+        } }
     }
 
     /// The sorted category ids of each of these widgets.
@@ -77,6 +85,29 @@ enum WidgetService {
         guard !widgetIDs.isEmpty else { return [:] }
         let links = try await WidgetCategory.query(on: db).filter(\.$widgetID ~~ widgetIDs).all()
         return Dictionary(grouping: links, by: \.widgetID).mapValues { $0.map(\.categoryID).sorted() }
+    }
+
+    /// The Freshdesk widget id to store (`.some(nil)` clears it), `nil` when absent or invalid: a positive number
+    /// that no other widget uses, as its Freshdesk id or as its own id (which the loader would find first).
+    private static func freshdeskWidgetID(_ field: NullableField<Int>, of widgetID: Int?, _ errors: inout FieldErrors,
+                                          on db: any Database) async throws -> Int?? {
+        switch field {
+        case .absent: return nil
+        case .null: return .some(nil)
+        case .value(let id):
+            guard id > 0 else {
+                errors.add("freshdesk_widget_id", "must be a positive number (the id in Freshdesk's embed code)")
+                return nil
+            }
+            let taken = try await Widget.query(on: db)
+                .group(.or) { $0.filter(\.$freshdeskWidgetID == id).filter(\.$id == id) }
+                .all().contains { $0.id != widgetID }
+            guard !taken else {
+                errors.add("freshdesk_widget_id", "is already taken")
+                return nil
+            }
+            return .some(id)
+        }
     }
 
     /// Normalised origin patterns (see `EmbedOrigin`), de-duplicated, at most 50; `nil` when absent or invalid.

@@ -37,8 +37,12 @@ enum ErrorCode: String, CaseIterable, Sendable {
     case widgetNotFound = "widget_not_found"
     case ticketNotFound = "ticket_not_found"
     case attachmentNotFound = "attachment_not_found"
+    case ticketFieldNotFound = "ticket_field_not_found"
     case widgetAssetsMissing = "widget_assets_missing"
     case demoNotSeeded = "demo_not_seeded"
+    case mailNotFound = "mail_not_found"
+    case draftNotFound = "draft_not_found"
+    case revisionNotFound = "revision_not_found"
     // 405
     case methodNotAllowed = "method_not_allowed"
     // 408
@@ -46,12 +50,14 @@ enum ErrorCode: String, CaseIterable, Sendable {
     // 409
     case translationExists = "translation_exists"
     case contactEmailInvalid = "contact_email_invalid"
+    case editConflict = "edit_conflict"
     // 413
     case payloadTooLarge = "payload_too_large"
     // 415
     case unsupportedMediaType = "unsupported_media_type"
     // 422
     case validationFailed = "validation_failed"
+    case mailRefused = "mail_refused"
     // 429
     case rateLimited = "rate_limited"
     // 500
@@ -70,13 +76,14 @@ enum ErrorCode: String, CaseIterable, Sendable {
         case .forbidden, .accessDenied, .contactFormDisabled: .forbidden
         case .notFound, .categoryNotFound, .folderNotFound, .articleNotFound, .translationNotFound,
              .companyNotFound, .contactNotFound, .widgetNotFound, .ticketNotFound, .attachmentNotFound,
-             .widgetAssetsMissing, .demoNotSeeded: .notFound
+             .ticketFieldNotFound,
+             .widgetAssetsMissing, .demoNotSeeded, .draftNotFound, .revisionNotFound, .mailNotFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
         case .requestTimeout: .requestTimeout
-        case .translationExists, .contactEmailInvalid: .conflict
+        case .translationExists, .contactEmailInvalid, .editConflict: .conflict
         case .payloadTooLarge: .payloadTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
-        case .validationFailed: .unprocessableEntity
+        case .validationFailed, .mailRefused: .unprocessableEntity
         case .rateLimited: .tooManyRequests
         case .internalError: .internalServerError
         case .serviceUnavailable, .databaseUnavailable: .serviceUnavailable

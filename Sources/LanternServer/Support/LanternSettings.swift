@@ -53,6 +53,14 @@ public struct LanternSettings: Sendable {
     /// `LANTERN_ANALYTICS_RETENTION_DAYS`: how many days raw analytics events are kept (default 90); the daily
     /// aggregates the reports read are kept.
     public var analyticsRetentionDays = 90
+    /// `LANTERN_SMTP_URL`: where notifications are handed over (see `SMTPURL`); `nil`: no mail is sent.
+    public var smtpURL: SMTPURL?
+    /// `LANTERN_MAIL_FROM`: the sender of Lantern's mail (`Brightbill Support <support@brightbill.example>`): the
+    /// envelope sender of every message, and the From and support address of accounts that set none. Required with
+    /// `LANTERN_SMTP_URL`.
+    public var mailFrom: Mailbox?
+    /// `LANTERN_SMTP_CA_FILE`: a PEM file of certificates to trust for the SMTP server, besides the system's.
+    public var smtpCAFile: String?
     /// Where upload bodies' files are spooled while their request runs (removed when it ends).
     public var uploadDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("lantern-uploads").path
 
@@ -182,7 +190,40 @@ public struct LanternSettings: Sendable {
             }
             settings.publicURL = origin
         }
+        try readMail(environment, into: &settings)
         return settings
+    }
+
+    /// `LANTERN_SMTP_URL`, `LANTERN_MAIL_FROM` and `LANTERN_SMTP_CA_FILE`.
+    private static func readMail(_ environment: [String: String], into settings: inout LanternSettings) throws {
+        if let raw = setting("LANTERN_SMTP_URL", in: environment) {
+            do {
+                settings.smtpURL = try SMTPURL(raw)
+            } catch {
+                // The password never reaches the message.
+                let shown = raw.replacingOccurrences(of: #":[^:@/]*@"#, with: ":***@", options: .regularExpression)
+                throw InvalidSetting(variable: "LANTERN_SMTP_URL", value: shown,
+                                     allowed: "smtp://user:password@host:587 (STARTTLS), smtps://user:password@host:465 or smtp://127.0.0.1:25?tls=off; it \(error.reason)")
+            }
+        }
+        if let raw = setting("LANTERN_MAIL_FROM", in: environment) {
+            let boxes = Mailbox.list(raw)
+            guard boxes.count == 1, let box = boxes.first, let address = EmailAddress(box.address),
+                  address.value.allSatisfy(\.isASCII), HeaderValue.isSafe(raw) else {
+                throw InvalidSetting(variable: "LANTERN_MAIL_FROM", value: raw,
+                                     allowed: "one sender, such as \"Brightbill Support <support@brightbill.example>\" (an address in ASCII)")
+            }
+            settings.mailFrom = Mailbox(name: box.name, address: address.value)
+        } else if settings.smtpURL != nil {
+            throw InvalidSetting(variable: "LANTERN_MAIL_FROM", value: "",
+                                 allowed: "set when LANTERN_SMTP_URL is: one sender, such as \"Brightbill Support <support@brightbill.example>\"")
+        }
+        if let raw = setting("LANTERN_SMTP_CA_FILE", in: environment) {
+            guard FileManager.default.isReadableFile(atPath: raw) else {
+                throw InvalidSetting(variable: "LANTERN_SMTP_CA_FILE", value: raw, allowed: "a readable PEM file of certificates")
+            }
+            settings.smtpCAFile = raw
+        }
     }
 
     /// `LOG_LEVEL` alone, for the command line's logging, which starts before anything else is read.

@@ -13,7 +13,7 @@ enum PortalLayout {
     /// A whole page, with the portals' style sheet and script (`/assets/portal.css`, `/assets/portal.js`). `nav`
     /// renders as the site navigation; `flash` as a status message near the top, `error` as an alert.
     static func page(title: String, site: String, nav: [NavItem] = [], user: HTML = .empty, flash: String? = nil,
-                     error: String? = nil, lang: String = "en", _ content: HTML) -> HTML {
+                     error: String? = nil, lang: String = "en", head: HTML = .empty, _ content: HTML) -> HTML {
         let navigation: HTML = nav.isEmpty ? .empty : """
             <nav aria-label="Main"><ul>\(nav.html { item in
                 item.current
@@ -29,7 +29,7 @@ enum PortalLayout {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title) · \(site)</title>
+            <title>\(title) · \(site)</title>\(head)
             <link rel="stylesheet" href="/assets/portal.css">
             <script src="/assets/portal.js" defer></script>
             </head>

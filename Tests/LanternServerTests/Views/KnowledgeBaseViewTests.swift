@@ -117,11 +117,14 @@ struct KnowledgeBaseViewTests {
         #expect(html.contains("<p><a href=\"/agent/kb/folders/4\">Folder \(Self.escaped)</a> ›</p>"))
         #expect(html.contains("<form method=\"post\" action=\"/agent/kb/folders/4/articles\"><input type=\"hidden\" name=\"csrf_token\" value=\"t\">"))
         #expect(html.contains("<option value=\"fr\" selected>fr</option>"))
-        #expect(html.contains("required>&lt;p&gt;Body&lt;/p&gt;&lt;script&gt;alert(2)&lt;/script&gt;</textarea>"))
+        #expect(html.contains("required data-editor>&lt;p&gt;Body&lt;/p&gt;&lt;script&gt;alert(2)&lt;/script&gt;</textarea>"))
+        #expect(html.contains("<script src=\"/assets/editor.js\" defer></script>"))
         #expect(html.contains("<h3 id=\"new-preview-h\">Preview (as customers will see it)</h3><div class=\"article-body\"><p>Body</p></div>"))
         #expect(html.contains("id=\"new-tags\" name=\"tags\" type=\"text\" value=\"a, b\">"))
-        #expect(html.contains("<button type=\"submit\" name=\"action\" value=\"publish\">Publish</button>"))
+        #expect(html.contains("<button type=\"submit\" name=\"action\" value=\"publish\" data-lantern=\"editor-publish\">Publish</button>"))
+        #expect(html.contains("<button type=\"submit\" name=\"action\" value=\"draft\" class=\"secondary\" data-lantern=\"editor-save\">Save draft</button>"))
         #expect(!html.contains("Status:"))
+        #expect(!html.contains("data-editor-upload"))
         #expect(page.title == "New article")
     }
 
@@ -146,7 +149,7 @@ struct KnowledgeBaseViewTests {
         #expect(html.contains("<h2 id=\"tr-h\">Translation: de (new)</h2>"))
         #expect(html.contains("<option value=\"de\" selected>de (not translated yet)</option><option value=\"fr\">fr</option>"))
         #expect(html.contains("action=\"/agent/kb/articles/30/translations/de\""))
-        #expect(html.contains("<button type=\"submit\" name=\"action\" value=\"save\">Save translation</button>"))
+        #expect(html.contains("<button type=\"submit\" name=\"action\" value=\"publish\" data-lantern=\"editor-publish\">Publish translation</button>"))
         #expect(html.contains("action=\"/agent/kb/articles/30/delete\""))
         #expect(!html.contains("Preview (as customers will see it)"))
     }
@@ -215,5 +218,50 @@ struct KnowledgeBaseViewTests {
         #expect(FormErrorSummary.text([:]) == nil)
         #expect(FormErrorSummary.text(["visibility": "must be 1", "company_ids": "must name at least one company", "custom": "is odd"])
                 == "Please correct: Companies must name at least one company; custom is odd; Visibility must be 1.")
+    }
+
+    @Test("An article's editor: upload URL, base revision, schedule, its draft with the discard button, a conflict with their version")
+    func editorWithDraftAndConflict() {
+        var editor = AgentArticleEditor(action: "/agent/kb/articles/9", csrf: "tok", idPrefix: "pr", language: "en", title: "T", body: "<p>Mine</p>",
+                                        published: true)
+        editor.uploadURL = "/agent/kb/articles/9/attachments"
+        editor.baseRevision = 12
+        editor.schedule = ("2030-01-31T09:00", "")
+        editor.draft = .init(agentName: "Ana \(Self.hostile)", savedAt: "2026-01-01 10:00:00 UTC", discardAction: "/agent/kb/articles/9/draft/discard", language: "en")
+        editor.conflict = .init(message: "Bea saved \(Self.hostile)", theirTitle: "Theirs", theirBody: "<p>Their text</p><script>x()</script>")
+        let html = editor.html.description
+        #expect(!html.contains(Self.hostile))
+        #expect(!html.contains("<script>x()"))
+        #expect(html.contains("data-editor data-editor-upload=\"/agent/kb/articles/9/attachments\" data-editor-csrf=\"tok\">"))
+        #expect(html.contains("<input type=\"hidden\" name=\"base_revision\" value=\"12\">"))
+        #expect(html.contains("id=\"pr-publish-at\" name=\"publish_at\" type=\"datetime-local\" value=\"2030-01-31T09:00\""))
+        #expect(html.contains("This is a draft, saved by Ana \(Self.escaped) at 2026-01-01 10:00:00 UTC"))
+        #expect(html.contains("<form method=\"post\" action=\"/agent/kb/articles/9/draft/discard\" class=\"inline\">"))
+        #expect(html.contains("<p>Bea saved \(Self.escaped)</p>"))
+        #expect(html.contains("<summary>Their version: Theirs</summary><div class=\"article-body\"><p>Their text</p></div>"))
+        #expect(html.contains("value=\"unpublish\""))
+    }
+
+    @Test("The history lists revisions newest first with restore buttons; the comparison shows both sides block by block")
+    func historyAndCompare() {
+        let history = AgentArticleHistoryPage(csrf: "t", articleID: 4, articleTitle: "Help \(Self.hostile)", revisions: [
+            .init(number: 2, kind: "draft", language: "fr", title: "Aide \(Self.hostile)", author: "Ana", savedAt: "2026-01-02 00:00:00 UTC"),
+            .init(number: 1, kind: "published", language: "en", title: "Help", author: "API key or schedule", savedAt: "2026-01-01 00:00:00 UTC"),
+        ])
+        let html = history.content.description
+        #expect(!html.contains(Self.hostile))
+        #expect(html.contains("<tr><td>2</td><td><span class=\"badge\">Draft</span></td><td>fr</td><td>Aide \(Self.escaped)</td><td>Ana</td>"))
+        #expect(html.contains("action=\"/agent/kb/articles/4/revisions/1/restore\""))
+        #expect(html.contains("<option value=\"1\" selected>1 · published · en</option>"))
+        let compare = AgentArticleComparePage(
+            articleID: 4, choices: [(2, "2"), (1, "1")],
+            old: .init(number: 1, kind: "published", language: "en", title: "Help", author: "Ana", savedAt: "x"),
+            new: .init(number: 2, kind: "draft", language: "en", title: "Help", author: "Ana", savedAt: "y"),
+            rows: RevisionDiff.rows(old: "<p>Same</p><p>Old</p>", new: "<p>Same</p><p>New</p><p>Added</p><script>x()</script>"))
+        let diff = compare.content.description
+        #expect(!diff.contains("<script>x()"))
+        #expect(diff.contains("<div class=\"diff-row diff-same\" role=\"row\"><div class=\"diff-cell article-body\" role=\"cell\"><p>Same</p></div><div class=\"diff-cell article-body\" role=\"cell\"><p>Same</p></div></div>"))
+        #expect(diff.contains("<div class=\"diff-row diff-changed\" role=\"row\"><div class=\"diff-cell article-body\" role=\"cell\"><span class=\"visually-hidden\">Changed: </span><p>Old</p></div>"))
+        #expect(diff.contains("<div class=\"diff-row diff-added\" role=\"row\"><div class=\"diff-cell article-body\" role=\"cell\"></div><div class=\"diff-cell article-body\" role=\"cell\"><span class=\"visually-hidden\">Added: </span><p>Added</p></div></div>"))
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Vapor
 
 /// Authenticates `/api/v2` requests by API key: `Authorization: Basic base64("<api_key>:X")` (Freshdesk's
-/// convention) or `Authorization: Bearer <api_key>`. Bot keys are read-only.
+/// convention) or `Authorization: Bearer <api_key>`. Bot keys are read-only; mail keys only post received mail.
 struct APIKeyAuthenticator: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let key = Self.apiKey(from: request.headers) else { throw AppError.invalidCredentials }
@@ -16,6 +16,11 @@ struct APIKeyAuthenticator: AsyncMiddleware {
             role = .bot
             guard request.method == .GET || request.method == .HEAD else {
                 throw AppError(.accessDenied, "Bot API keys are read-only.")
+            }
+        case .mail:
+            role = .mail
+            guard request.method == .POST && request.url.path == "/api/v2/mail/inbound" else {
+                throw AppError(.accessDenied, "Mail keys may only post received mail (POST /api/v2/mail/inbound).")
             }
         case .agent:
             guard let agentID = record.agentID, let agent = try await Agent.find(agentID, on: request.db),

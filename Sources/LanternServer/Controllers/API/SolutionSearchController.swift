@@ -2,12 +2,14 @@ import Fluent
 import LanternCore
 import Vapor
 
-/// `GET /api/v2/solutions/search?term=Q`: knowledge-base search for API callers. Bot keys search all-users and
+/// `GET /api/v2/solutions/search?term=Q` (and `GET /api/v2/search/solutions?term=Q`, where Freshdesk's clients call
+/// it): knowledge-base search for API callers. Bot keys search all-users and
 /// bots folders; agents search everything. Published articles only, in the account's default language unless
 /// `language` says otherwise.
 struct SolutionSearchController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("solutions", "search", use: search)
+        routes.get("search", "solutions", use: search)
     }
 
     @Sendable

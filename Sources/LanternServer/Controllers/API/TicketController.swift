@@ -126,6 +126,7 @@ struct TicketController: RouteCollection {
         if let type = fields["type"], !type.isEmpty { input.type = .value(type) }
         if let responder = fields["responder_id"].flatMap({ Int($0) }) { input.responder_id = .value(responder) }
         if let tags = fields["tags"] { input.tags = tags.split(separator: ",").map(String.init) }
+        input.custom_fields = TicketEntryForm.customFields(fields)
         return input
     }
 

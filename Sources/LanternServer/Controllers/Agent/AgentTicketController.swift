@@ -14,6 +14,7 @@ struct AgentTicketController: RouteCollection {
         routes.get("tickets", use: list)
         routes.get("tickets", ":id", use: show)
         routes.get("tickets", ":id", "attachments", ":position", use: attachment)
+        routes.get("tickets", ":id", "mail", ":mail", use: originalMail)
         routes.post("tickets", ":id", "properties", use: updateProperties)
     }
 
@@ -101,6 +102,16 @@ struct AgentTicketController: RouteCollection {
         return .attachmentDownload(file)
     }
 
+    /// A received message of this ticket as it arrived (`message/rfc822`, to download).
+    @Sendable
+    func originalMail(request: Request) async throws -> Response {
+        let (agent, ticket) = try await load(request)
+        guard let mailID = request.parameters.get("mail", as: Int.self),
+              let mail = try? await MailIntake.original(mailID, accountID: agent.session.accountID, on: request.db),
+              mail.ticketID == ticket.id else { throw PortalError.notFound("message") }
+        return .originalMail(mail)
+    }
+
     /// The form sends every property: an empty type or assignee clears it. A type or assignee left as the ticket has
     /// it is not checked again (a type since removed from the account's list stays until changed).
     @Sendable
@@ -118,6 +129,15 @@ struct AgentTicketController: RouteCollection {
             errors["priority"] = TicketPriority.choicesMessage
         }
         if sent.type != (ticket.type ?? "") { changes.type = sent.type.isEmpty ? .null : .value(sent.type) }
+        let fields = try await CustomTicketFieldService.all(accountID: agent.session.accountID, on: request.db)
+        var sentFields: [String: String] = [:]
+        for field in fields {
+            // An unticked box sends nothing: false.
+            sentFields[field.name] = form["custom_fields[\(field.name)]"] ?? (field.fieldKind == .checkbox ? "false" : "")
+        }
+        let stored = ticket.customFields
+        let changedFields = sentFields.filter { $0.value != (stored[$0.key]?.text ?? (fieldsKind(fields, $0.key) == .checkbox ? "false" : "")) }
+        if !changedFields.isEmpty { changes.customFields = changedFields.mapValues { .text($0) } }
         if sent.assignee != (ticket.responderID.map(String.init) ?? "") {
             if sent.assignee.isEmpty { changes.responderID = .null } else if let id = Int(sent.assignee) { changes.responderID = .value(id) } else {
                 errors["responder_id"] = "must be an agent of the account"
@@ -130,6 +150,7 @@ struct AgentTicketController: RouteCollection {
         } catch let error as AppError where error.code == .validationFailed {
             var page = try await ticketPage(agent, ticket, on: request.db)
             page.properties = sent
+            page.customFields = Self.controls(fields, values: sentFields)
             page.errors = error.fields ?? [:]
             page.failedForm = .properties
             return page.render(agent)
@@ -195,33 +216,43 @@ struct AgentTicketController: RouteCollection {
         if let widgetID = ticket.widgetID { widget = try await WidgetService.find(widgetID, accountID: accountID, on: db) }
         let agents = try await AgentService.all(accountID: accountID, on: db)
         let agentNames = AgentService.names(agents)
-        let contactIDs = Set(thread.entries.compactMap(\.contactID))
-        let contactNames = contactIDs.isEmpty ? [:] : Dictionary(
-            try await Contact.query(on: db).filter(\.$accountID == accountID).filter(\.$id ~~ Array(contactIDs)).all()
-                .compactMap { contact in contact.id.map { ($0, contact.name) } }, uniquingKeysWith: { first, _ in first })
+        let contactNames = try await ContactService.names(of: Set(thread.entries.compactMap(\.contactID)), accountID: accountID, on: db)
         var types = try await TicketTypeService.names(accountID: accountID, on: db)
         if let type = ticket.type, !types.contains(type) { types.append(type) }
         let others = try await TicketService.list(accountID: accountID, filter: TicketFilter(email: ticket.email, order: .updatedAt),
                                                   page: PageRequest(page: 1, perPage: Self.otherTicketsShown + 1), on: db)
+        let originals = try await MailIntake.originals(ofTicket: ticketID, on: db)
         let entries = thread.entries.map { entry in
             let kind: AgentTicketPage.Entry.Kind = entry.isPrivate ? .privateNote : entry.incoming ? .customerReply : .reply
             let author = entry.incoming
                 ? entry.contactID.flatMap { contactNames[$0] } ?? ticket.name
                 : entry.agentID.map { agentNames[$0] ?? "Agent #\($0)" } ?? "An agent"
             return AgentTicketPage.Entry(id: entry.id ?? 0, kind: kind, authorName: author, body: entry.body, createdAt: entry.createdAt,
-                                         attachments: TicketFileList.files(thread.entryAttachments[entry.id ?? 0] ?? []))
+                                         attachments: TicketFileList.files(thread.entryAttachments[entry.id ?? 0] ?? []),
+                                         originalMailID: entry.id.flatMap { originals.byEntry[$0] })
         }
         return AgentTicketPage(
             id: ticketID, subject: ticket.subject, name: ticket.name, email: ticket.email, contactID: ticket.contactID,
             verified: ticket.verified, status: ticket.ticketStatus, createdAt: ticket.createdAt, updatedAt: ticket.updatedAt,
             widgetName: widget?.name, source: TicketSource(rawValue: ticket.source), linkedTicketID: ticket.linkedTicketID,
             descriptionHTML: ticket.descriptionHTML, description: ticket.description, attachments: TicketFileList.files(thread.attachments),
-            entries: entries, csrf: agent.csrf,
+            originalMailID: originals.ticket, entries: entries, csrf: agent.csrf,
             properties: .init(status: String(ticket.status), priority: String(ticket.priority), type: ticket.type ?? "",
                               assignee: ticket.responderID.map(String.init) ?? ""),
             types: types, agents: agents.compactMap { agent in agent.id.map { .init(value: String($0), label: agent.name) } },
             otherTickets: others.items.filter { $0.id != ticketID }.prefix(Self.otherTicketsShown).map {
                 .init(id: $0.id ?? 0, subject: $0.subject, status: $0.ticketStatus, updatedAt: $0.updatedAt)
-            })
+            },
+            customFields: Self.controls(try await CustomTicketFieldService.all(accountID: accountID, on: db),
+                                        values: ticket.customFields.mapValues(\.text)))
+    }
+
+    /// The custom fields' controls with these values (agents may leave any empty).
+    private static func controls(_ fields: [CustomTicketField], values: [String: String]) -> [TicketFieldControl] {
+        fields.map { TicketFieldControl($0, language: nil, value: values[$0.name] ?? "", requiredForCustomers: false) }
+    }
+
+    private func fieldsKind(_ fields: [CustomTicketField], _ name: String) -> CustomFieldKind? {
+        fields.first { $0.name == name }?.fieldKind
     }
 }

@@ -51,10 +51,14 @@ struct AgentWidgetController: RouteCollection {
         let categoryIDs = form.integers("category_ids")
         if categoryIDs == nil { problems.add("category_ids", "must be categories of this account") }
         let language: NullableField<String> = form["default_language"].map { $0.isEmpty ? .null : .value($0) } ?? .null
+        let freshdeskText = form["freshdesk_widget_id"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let freshdeskID: NullableField<Int> = freshdeskText.isEmpty ? .null : Int(freshdeskText).map { .value($0) } ?? .value(0)
         var input = WidgetInput(name: form["name"], category_ids: categoryIDs, default_language: language,
                                 contact_form: .init(enabled: form.checked("contact_form_enabled"),
-                                                    logged_in_only: form.checked("contact_form_logged_in_only")),
-                                allowed_origins: form.list("allowed_origins"))
+                                                    logged_in_only: form.checked("contact_form_logged_in_only"),
+                                                    priority: form.checked("contact_form_priority"),
+                                                    type: form.checked("contact_form_type")),
+                                allowed_origins: form.list("allowed_origins"), freshdesk_widget_id: freshdeskID)
         input.article_feedback_tickets = form.checked("article_feedback_tickets")
         do {
             try await WidgetService.update(widget, input, nameRequired: true, problems: problems,
@@ -96,6 +100,9 @@ struct AgentWidgetController: RouteCollection {
             defaultLanguage: form?["default_language"] ?? widget.defaultLanguage ?? "",
             accountDefaultLanguage: agent.account.defaultLanguage, languages: agent.account.supportedLanguages,
             allowedOrigins: form?["allowed_origins"] ?? widget.allowedOrigins.joined(separator: "\n"),
+            contactFormPriority: form.map { $0.checked("contact_form_priority") } ?? widget.contactFormPriority,
+            contactFormType: form.map { $0.checked("contact_form_type") } ?? widget.contactFormType,
+            freshdeskWidgetID: form?["freshdesk_widget_id"] ?? widget.freshdeskWidgetID.map(String.init) ?? "",
             articleFeedbackTickets: form.map { $0.checked("article_feedback_tickets") } ?? widget.articleFeedbackTickets)
     }
 }

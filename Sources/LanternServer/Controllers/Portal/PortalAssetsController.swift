@@ -1,12 +1,13 @@
 import Vapor
 
 /// `/assets/portal.css` and `/assets/portal.js`: the portals' only style sheet and script (`portal/` of the public
-/// directory), loaded by every page of both portals.
+/// directory), loaded by every page of both portals; `/assets/editor.js`, the article editor of the agent portal's
+/// article pages.
 struct PortalAssetsController: RouteCollection {
     /// The files found, by name inside `portal/`.
     let files: [String: StaticAsset]
 
-    static let names = ["portal.css", "portal.js"]
+    static let names = ["portal.css", "portal.js", "editor.js"]
     static let cacheControl = "public, max-age=3600"
 
     func boot(routes: any RoutesBuilder) throws {

@@ -16,9 +16,16 @@ struct SupportArticleController: RouteCollection {
         let id = try request.portalID("id", "article")
         guard let article = try await KnowledgeBaseReader.article(id, scope: context.scope, on: request.db) else { throw Self.notVisible }
         request.recordSupportEvent(.articleView) { $0.articleID = id }
+        var body = article.description
+        if let customer = context.customer {
+            body = try await ArticleAttachmentService.granted(body, contactID: customer.contact.id, accountID: context.scope.accountID,
+                                                              on: request.db)
+        }
         let page = SupportArticlePage(frame: context.frame(for: request), id: id, language: article.language, title: article.title,
-                                      body: article.description, fallback: article.fallback, thumbsUp: article.thumbsUp,
-                                      thumbsDown: article.thumbsDown, voted: request.queryText("done") == "voted")
+                                      body: body, fallback: article.fallback, thumbsUp: article.thumbsUp,
+                                      thumbsDown: article.thumbsDown, voted: request.queryText("done") == "voted",
+                                      metaTitle: article.metaTitle, metaDescription: article.metaDescription,
+                                      metaKeywords: article.metaKeywords)
         return context.respond(page.render(), to: request)
     }
 

@@ -1,3 +1,4 @@
+import Fluent
 import LanternCore
 import Vapor
 
@@ -108,7 +109,8 @@ struct SupportTicketController: RouteCollection {
         try await ContactFormService.admit(.init(context.widget), requester: requester, requesterIP: request.clientAddress,
                                            limit: nil, on: request.db)
         request.recordSupportEvent(.contactFormOpened)
-        let page = SupportNewTicketPage(frame: context.frame(for: request), customerEmail: context.customer?.contact.email)
+        let page = SupportNewTicketPage(frame: context.frame(for: request), customerEmail: context.customer?.contact.email,
+                                        fields: try await formFields(context, sent: [:], on: request.db))
         return context.respond(page.render(), to: request)
     }
 
@@ -130,7 +132,10 @@ struct SupportTicketController: RouteCollection {
         let draft = TicketDraft(name: values.name, email: values.email, subject: values.subject, description: values.description,
                                 honeypot: form.fields[TicketRules.honeypotField])
         do {
-            let ticket = try await ContactFormService.submit(draft, to: .init(context.widget), requester: requester,
+            let choices = ContactFormService.Choices(priority: try TicketEntryForm.priorityCode(form.fields["priority"]),
+                                                     type: form.fields["type"],
+                                                     customFields: TicketEntryForm.customFields(form.fields) ?? [:])
+            let ticket = try await ContactFormService.submit(draft, choices: choices, to: .init(context.widget), requester: requester,
                                                              contactID: context.customer?.contact.id, source: .portal,
                                                              requesterIP: request.clientAddress, attachments: form.files,
                                                              limit: settings.ticketRateLimit, on: request.db)
@@ -144,9 +149,26 @@ struct SupportTicketController: RouteCollection {
             return seeOther("/support/tickets/\(id)?done=created")
         } catch let error as AppError where error.code == .validationFailed {
             let page = SupportNewTicketPage(frame: context.frame(for: request), customerEmail: context.customer?.contact.email,
-                                            values: values, errors: error.fields ?? [:])
+                                            values: values, fields: try await formFields(context, sent: form.fields, on: request.db),
+                                            errors: error.fields ?? [:])
             return context.respond(page.render(), to: request, status: .unprocessableEntity)
         }
+    }
+
+    /// The form's priority and type (when the widget lets customers choose them) and custom fields, filled with
+    /// what a refused post `sent`.
+    private func formFields(_ context: SupportContext, sent: [String: String], on db: any Database) async throws -> [TicketFieldControl] {
+        let widget = context.widget
+        var controls: [TicketFieldControl] = []
+        if widget.contactFormPriority { controls.append(.priority(value: sent["priority"] ?? "")) }
+        if widget.contactFormType {
+            controls.append(.type(try await TicketTypeService.names(accountID: widget.accountID, on: db), value: sent["type"] ?? ""))
+        }
+        for field in try await CustomTicketFieldService.customerFields(accountID: widget.accountID, on: db) {
+            controls.append(TicketFieldControl(field, language: context.scope.language, value: sent["custom_fields[\(field.name)]"] ?? "",
+                                               requiredForCustomers: true))
+        }
+        return controls
     }
 
     /// The contact behind the customer's session; the 401 page for anyone not signed in.

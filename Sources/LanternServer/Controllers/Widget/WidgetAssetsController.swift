@@ -2,7 +2,8 @@ import LanternCore
 import Vapor
 
 /// `GET /widget/v1/loader.js`, `GET /widget/v1/widgets/{widget_id}/frame` and `GET /widget/v1/assets/{name}`: what
-/// a customer's site needs to embed the widget.
+/// a customer's site needs to embed the widget; and `GET /widgets/{id}.js`, the loader where Freshdesk's embed code
+/// looks for it.
 struct WidgetAssetsController: RouteCollection {
     let assets: WidgetAssets
 
@@ -15,6 +16,17 @@ struct WidgetAssetsController: RouteCollection {
         widget.get("loader.js", use: loader)
         widget.get("assets", ":name", use: asset)
         widget.get("widgets", ":widget_id", "frame", use: frame)
+        routes.get("widgets", ":script", use: freshdeskLoader)
+    }
+
+    /// `/widgets/{id}.js`, Freshdesk's script URL with Lantern's host: the loader, when `{id}` is a widget's id or
+    /// its `freshdesk_widget_id` (the loader reads the id from its own URL when `fwSettings` has none).
+    @Sendable
+    func freshdeskLoader(request: Request) async throws -> Response {
+        let script = request.parameters.get("script") ?? ""
+        guard script.hasSuffix(".js"), let id = Int(script.dropLast(3)), id > 0,
+              try await WidgetRecord.find(id, on: request.db) != nil else { throw AppError.widgetNotFound }
+        return try await loader(request: request)
     }
 
     @Sendable

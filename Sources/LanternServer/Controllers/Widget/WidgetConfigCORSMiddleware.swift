@@ -20,7 +20,7 @@ struct WidgetConfigCORSMiddleware: AsyncMiddleware {
         response.headers.add(name: .vary, value: "Origin")
         guard let origin = request.headers.first(name: .origin) else { return response }
         if response.status == .ok {
-            guard let widgetID = Int(parts[4]), let widget = try? await Widget.find(widgetID, on: request.db),
+            guard let widgetID = Int(parts[4]), let widget = try? await WidgetRecord.find(widgetID, on: request.db), // or its Freshdesk id
                   EmbedOrigin.allows(origin, patterns: widget.allowedOrigins.compactMap { EmbedOrigin($0) })
             else { return response }
         }

@@ -5,6 +5,29 @@ extension WidgetContentController {
     struct ContactFormDTO: Content {
         let enabled: Bool
         let logged_in_only: Bool
+        /// Whether customers choose the priority / the type (then `types` lists the account's types).
+        let priority: Bool
+        let type: Bool
+        let types: [String]
+    }
+
+    /// A custom field the contact form shows: its label (the account's primary language) and its translations.
+    struct FormFieldDTO: Content {
+        let name: String
+        let label: String
+        let labels: [String: String]
+        let type: String
+        let required: Bool
+        let choices: [String]
+
+        init(_ field: CustomTicketField) {
+            name = field.name
+            label = field.label
+            labels = field.labels
+            type = field.fieldKind.rawValue
+            required = field.definition.required
+            choices = field.choices
+        }
     }
 
     struct ConfigDTO: Content {
@@ -14,6 +37,7 @@ extension WidgetContentController {
         let languages: [String]
         let contact_form: ContactFormDTO
         let allowed_origins: [String]
+        let ticket_fields: [FormFieldDTO]
     }
 
     struct FolderDTO: Content {

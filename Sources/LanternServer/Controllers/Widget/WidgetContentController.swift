@@ -19,12 +19,16 @@ struct WidgetContentController: RouteCollection {
     func config(request: Request) async throws -> Response {
         let context = try request.widgetContext
         let widget = context.widget
+        let types = widget.contactFormType ? try await TicketTypeService.names(accountID: widget.accountID, on: request.db) : []
+        let fields = try await CustomTicketFieldService.customerFields(accountID: widget.accountID, on: request.db)
         return try privateJSON(ConfigDTO(
             id: widget.id, name: widget.name,
             default_language: widget.defaultLanguage ?? widget.accountDefaultLanguage,
             languages: widget.accountLanguages,
-            contact_form: ContactFormDTO(enabled: widget.contactFormEnabled, logged_in_only: widget.contactFormLoggedInOnly),
-            allowed_origins: widget.allowedOrigins
+            contact_form: ContactFormDTO(enabled: widget.contactFormEnabled, logged_in_only: widget.contactFormLoggedInOnly,
+                                         priority: widget.contactFormPriority, type: widget.contactFormType, types: types),
+            allowed_origins: widget.allowedOrigins,
+            ticket_fields: fields.map(FormFieldDTO.init)
         ))
     }
 
@@ -83,7 +87,12 @@ struct WidgetContentController: RouteCollection {
         guard let id = request.parameters.get("article_id", as: Int.self),
               let article = try await KnowledgeBaseReader.article(id, scope: context.scope, on: request.db)
         else { throw AppError.articleNotFound }
-        return try privateJSON(ArticleDTO(id: article.id, title: article.title, description: article.description,
+        var description = article.description
+        if let signedIn = context.signedIn {
+            description = try await ArticleAttachmentService.granted(description, contactID: signedIn.contact.id,
+                                                                     accountID: context.widget.accountID, on: request.db)
+        }
+        return try privateJSON(ArticleDTO(id: article.id, title: article.title, description: description,
                                           language: article.language, fallback: article.fallback,
                                           thumbs_up: article.thumbsUp, thumbs_down: article.thumbsDown))
     }

@@ -26,6 +26,14 @@ struct WidgetTicketController: RouteCollection {
         let subject: String?
         let description: String?
         let website: String?
+        var priority: Int? = nil
+        var type: String? = nil
+        var custom_fields: [String: CustomFieldInput]? = nil
+
+        /// The priority, type and custom fields, as the contact form service checks them.
+        var choices: ContactFormService.Choices {
+            ContactFormService.Choices(priority: priority, type: type, customFields: custom_fields ?? [:])
+        }
     }
 
     struct CreatedDTO: Content {
@@ -55,7 +63,10 @@ struct WidgetTicketController: RouteCollection {
                                                                stallTimeout: settings.bodyTimeout)
             form = TicketForm(name: multipart.fields["name"], email: multipart.fields["email"],
                               subject: multipart.fields["subject"], description: multipart.fields["description"],
-                              website: multipart.fields["website"])
+                              website: multipart.fields["website"],
+                              priority: try TicketEntryForm.priorityCode(multipart.fields["priority"]),
+                              type: multipart.fields["type"],
+                              custom_fields: TicketEntryForm.customFields(multipart.fields))
             files = multipart.files
         } else {
             form = try await Self.decodeTextForm(request)
@@ -65,7 +76,7 @@ struct WidgetTicketController: RouteCollection {
 
         let draft = TicketDraft(name: form.name, email: form.email, subject: form.subject,
                                 description: form.description, honeypot: form.website)
-        let ticket = try await ContactFormService.submit(draft, to: .init(widget), requester: requester,
+        let ticket = try await ContactFormService.submit(draft, choices: form.choices, to: .init(widget), requester: requester,
                                                          contactID: context.signedIn?.contact.id, source: .feedbackWidget,
                                                          requesterIP: request.clientAddress, attachments: files,
                                                          limit: settings.ticketRateLimit, on: request.db)

@@ -3,7 +3,7 @@ import Vapor
 /// The frame of every agent-portal page: the portal's navigation (the admin pages for admins only), the signed-in
 /// agent with the sign-out button, and the status or error box.
 enum AgentPage {
-    enum Section: String { case kb, feedback, tickets, contacts, companies, widgets, security, agents, ticketTypes, apiKey
+    enum Section: String { case kb, feedback, tickets, contacts, companies, widgets, security, agents, ticketTypes, ticketFields, mail, apiKey
         case analytics
     }
 
@@ -17,7 +17,9 @@ enum AgentPage {
         items.insert(("Reports", "/agent/analytics", .analytics), at: 2)
         if agent.isAdmin {
             items += [("Widgets", "/agent/widgets", .widgets), ("Security", "/agent/security/widget", .security),
-                      ("Agents", "/agent/agents", .agents), ("Ticket types", "/agent/settings/ticket-types", .ticketTypes)]
+                      ("Agents", "/agent/agents", .agents), ("Ticket types", "/agent/settings/ticket-types", .ticketTypes),
+                      ("Ticket fields", "/agent/settings/ticket-fields", .ticketFields),
+                      ("Mail", "/agent/settings/mail", .mail)]
         }
         items.append(("My API key", "/agent/api-key", .apiKey))
         let user: HTML = """
@@ -37,9 +39,13 @@ enum AgentPage {
         case "deleted": "Deleted."
         case "published": "Saved and published."
         case "draft": "Saved as a draft."
+        case "discarded": "Draft discarded."
+        case "unpublished": "Unpublished: visitors no longer see the article."
+        case "restored": "The revision is now the draft: check it, then publish."
         case "revoked": "API key revoked."
         case "replied": "Reply sent."
         case "noted": "Private note added."
+        case "retried": "The message will be sent again."
         case "reset": "The shared secret was reset. Every signed-in customer has been signed out."
         default: nil
         }

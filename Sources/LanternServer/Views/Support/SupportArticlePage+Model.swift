@@ -14,4 +14,8 @@ struct SupportArticlePage: Sendable {
     let thumbsDown: Int
     /// Whether the reader just voted (the page thanks them).
     let voted: Bool
+    /// The translation's SEO texts: the page's title, description and keywords where given.
+    var metaTitle: String? = nil
+    var metaDescription: String? = nil
+    var metaKeywords: String? = nil
 }

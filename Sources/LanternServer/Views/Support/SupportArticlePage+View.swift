@@ -13,6 +13,8 @@ extension SupportArticlePage {
             <button type="submit" name="helpful" value="no" class="secondary">No (\(thumbsDown))</button>
             </form></section>
             """
-        return frame.render(title: title, content)
+        let description: HTML = metaDescription.map { "\n<meta name=\"description\" content=\"\($0)\">" } ?? .empty
+        let keywords: HTML = metaKeywords.map { "\n<meta name=\"keywords\" content=\"\($0)\">" } ?? .empty
+        return frame.render(title: metaTitle ?? title, head: description + keywords, content)
     }
 }

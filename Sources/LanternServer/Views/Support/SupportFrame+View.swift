@@ -1,6 +1,6 @@
 extension SupportFrame {
     /// A whole page with `content` in this frame.
-    func render(title: String, flash: String? = nil, _ content: HTML) -> HTML {
+    func render(title: String, flash: String? = nil, head: HTML = .empty, _ content: HTML) -> HTML {
         let user: HTML = customerName.map { name in
             """
             <span><a href="/support/profile">\(name)</a> \
@@ -17,6 +17,6 @@ extension SupportFrame {
         nav.append(.init(label: "Submit a ticket", href: "/support/tickets/new", current: section == .newTicket))
         if customerName != nil { nav.append(.init(label: "My profile", href: "/support/profile", current: section == .profile)) }
         return PortalLayout.page(title: title, site: "\(accountName) help center", nav: nav, user: user, flash: flash,
-                                 lang: language, searchBox + content)
+                                 lang: language, head: head, searchBox + content)
     }
 }

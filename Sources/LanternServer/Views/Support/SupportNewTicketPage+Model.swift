@@ -14,6 +14,9 @@ struct SupportNewTicketPage: Sendable {
     /// The signed-in customer's address; `nil` for an anonymous visitor, who types a name and an address.
     let customerEmail: String?
     var values = Values()
+    /// The priority and type (when the portal's widget lets customers choose them) and the custom fields customers
+    /// fill in, with their values.
+    var fields: [TicketFieldControl] = []
     /// Problems with the form that was sent, by field.
     var errors: [String: String] = [:]
 }

@@ -3,8 +3,9 @@ import LanternCore
 extension SupportNewTicketPage {
     /// The problems of the refused form, its fields named as the page labels them.
     var errorMessage: String? {
-        let labels = ["name": "Your name", "email": "Your e-mail address", "subject": "Subject", "description": "Description",
+        var labels = ["name": "Your name", "email": "Your e-mail address", "subject": "Subject", "description": "Description",
                       "attachments": "Attachments", TicketRules.honeypotField: "Form"]
+        for field in fields { labels[field.errorKey] = field.label }
         return FormErrorSummary.text(Dictionary(errors.map { (labels[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
     }
 
@@ -25,6 +26,7 @@ extension SupportNewTicketPage {
             \(PortalLayout.field("Subject", name: "subject", value: values.subject, required: true))
             <div class="field"><label for="f-description">Description</label>
             <textarea id="f-description" name="description" rows="8" required>\(values.description)</textarea></div>
+            \(fields.html { $0.html(problem: errors[$0.errorKey]) })
             <div class="field"><label for="f-attachments">Attachments</label>
             <input id="f-attachments" name="attachments[]" type="file" multiple aria-describedby="f-attachments-hint">\
             <small id="f-attachments-hint">Up to \(AttachmentPolicy.maximumCount) files, 10 MiB each and 20 MiB in all.</small></div>

@@ -54,6 +54,8 @@ struct TicketDTO: Content {
     let requester_id: Int?
     let requester: Requester
     let attachments: [Attachment]
+    /// The custom fields' values, `cf_…` to a value (Freshdesk's `custom_fields`).
+    let custom_fields: [String: CustomFieldValue]
     let created_at: Date?
     let updated_at: Date?
 
@@ -77,6 +79,7 @@ struct TicketDTO: Content {
         requester_id = ticket.contactID
         requester = Requester(id: ticket.contactID, name: ticket.name, email: ticket.email)
         self.attachments = attachments.map { Attachment($0, under: "/api/v2/tickets/\(id)") }
+        custom_fields = ticket.customFields
         created_at = ticket.createdAt
         updated_at = ticket.updatedAt
     }
@@ -102,12 +105,13 @@ struct TicketDTO: Content {
         try container.encode(requester_id, forKey: .requester_id)
         try container.encode(requester, forKey: .requester)
         try container.encode(attachments, forKey: .attachments)
+        try container.encode(custom_fields, forKey: .custom_fields)
         try container.encode(created_at, forKey: .created_at)
         try container.encode(updated_at, forKey: .updated_at)
     }
 
     enum CodingKeys: String, CodingKey {
         case id, subject, description, description_text, status, priority, type, source, responder_id, tags,
-             linked_ticket_id, name, email, verified, widget_id, requester_id, requester, attachments, created_at, updated_at
+             linked_ticket_id, name, email, verified, widget_id, requester_id, requester, attachments, custom_fields, created_at, updated_at
     }
 }

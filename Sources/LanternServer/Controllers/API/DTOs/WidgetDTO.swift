@@ -6,6 +6,8 @@ struct WidgetDTO: Content {
     struct ContactForm: Content {
         let enabled: Bool
         let logged_in_only: Bool
+        let priority: Bool
+        let type: Bool
     }
 
     let id: Int
@@ -14,12 +16,13 @@ struct WidgetDTO: Content {
     let default_language: String?
     let contact_form: ContactForm
     let allowed_origins: [String]
+    let freshdesk_widget_id: Int?
     let article_feedback_tickets: Bool
     let created_at: Date?
     let updated_at: Date?
 
     enum CodingKeys: String, CodingKey {
-        case id, name, category_ids, default_language, contact_form, allowed_origins, created_at, updated_at
+        case id, name, category_ids, default_language, contact_form, allowed_origins, freshdesk_widget_id, created_at, updated_at
         case article_feedback_tickets
     }
 
@@ -28,8 +31,10 @@ struct WidgetDTO: Content {
         name = widget.name
         category_ids = categoryIDs
         default_language = widget.defaultLanguage
-        contact_form = ContactForm(enabled: widget.contactFormEnabled, logged_in_only: widget.contactFormLoggedInOnly)
+        contact_form = ContactForm(enabled: widget.contactFormEnabled, logged_in_only: widget.contactFormLoggedInOnly,
+                                   priority: widget.contactFormPriority, type: widget.contactFormType)
         allowed_origins = widget.allowedOrigins
+        freshdesk_widget_id = widget.freshdeskWidgetID
         article_feedback_tickets = widget.articleFeedbackTickets
         created_at = widget.createdAt
         updated_at = widget.updatedAt
@@ -43,6 +48,7 @@ struct WidgetDTO: Content {
         try container.encode(default_language, forKey: .default_language)
         try container.encode(contact_form, forKey: .contact_form)
         try container.encode(allowed_origins, forKey: .allowed_origins)
+        try container.encode(freshdesk_widget_id, forKey: .freshdesk_widget_id)
         try container.encode(article_feedback_tickets, forKey: .article_feedback_tickets)
         try container.encode(created_at, forKey: .created_at)
         try container.encode(updated_at, forKey: .updated_at)

@@ -1,3 +1,5 @@
+import Vapor
+
 /// `/agent/kb/articles/{id}`: the primary version and one translation side by side, each with its editor, and the
 /// delete form.
 struct AgentArticlePage {
@@ -25,4 +27,6 @@ struct AgentArticlePage {
     var flash: String? = nil
     /// Problems with the version that was sent, by field.
     var errors: [String: String] = [:]
+    /// 409 when a save was overtaken by someone else's (the editor shows the conflict).
+    var status: HTTPResponseStatus = .ok
 }

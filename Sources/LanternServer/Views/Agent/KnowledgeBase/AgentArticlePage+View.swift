@@ -22,7 +22,8 @@ extension AgentArticlePage {
             translationPane = "<section class=\"card\"><h2>Translations</h2><p>The account has no other language.</p></section>"
         }
         return """
-            <p><a href="/agent/kb/folders/\(folderID)">Back to the folder</a> · <a href="/agent/kb/articles/\(id)/feedback">Feedback (\(thumbsUp) helpful · \(thumbsDown) not helpful)</a></p>
+            <script src="/assets/editor.js" defer></script>
+            <p><a href="/agent/kb/folders/\(folderID)">Back to the folder</a> · <a href="/agent/kb/articles/\(id)/history">History</a> · <a href="/agent/kb/articles/\(id)/feedback">Feedback (\(thumbsUp) helpful · \(thumbsDown) not helpful)</a></p>
             <h1>\(title)</h1>
             <div class="side-by-side">
             <section class="card" aria-labelledby="pr-h"><h2 id="pr-h">Primary version: \(primaryLanguage)</h2>

@@ -18,6 +18,8 @@ struct AgentTicketPage: Sendable {
         let body: String
         let createdAt: Date?
         let attachments: [Attachment]
+        /// The received message this entry came from, when it came by mail.
+        var originalMailID: Int? = nil
     }
 
     /// A choice of a drop-down list.
@@ -65,6 +67,8 @@ struct AgentTicketPage: Sendable {
     let descriptionHTML: String?
     let description: String
     let attachments: [Attachment]
+    /// The received message the ticket came from, when it came by mail.
+    var originalMailID: Int? = nil
     let entries: [Entry]
     let csrf: String
     var properties: Properties
@@ -73,6 +77,8 @@ struct AgentTicketPage: Sendable {
     /// The account's agents, by id.
     let agents: [Choice]
     let otherTickets: [OtherTicket]
+    /// The account's custom fields with the ticket's values (or what a refused post sent), edited in the properties form.
+    var customFields: [TicketFieldControl] = []
     var reply = ""
     var note = ""
     var flash: String? = nil

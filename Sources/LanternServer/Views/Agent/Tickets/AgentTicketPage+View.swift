@@ -34,6 +34,7 @@ extension AgentTicketPage {
             <p><strong>\(name)</strong> wrote · <span class="muted">\(PortalLayout.date(createdAt))\(via)</span></p>
             \(description)
             \(Self.fileList(attachments, ticketID: id))
+            \(originalLink(originalMailID))
             </article>
             \(entries.html(entry))
             </section>
@@ -50,6 +51,12 @@ extension AgentTicketPage {
         return text
     }
 
+    /// "Original message": the received mail as it arrived, to download.
+    private func originalLink(_ mailID: Int?) -> HTML {
+        guard let mailID else { return .empty }
+        return "<p class=\"muted\"><a href=\"/agent/tickets/\(id)/mail/\(mailID)\">Original message</a> (as received by mail)</p>"
+    }
+
     private func entry(_ entry: Entry) -> HTML {
         let heading: HTML = switch entry.kind {
         case .reply: "<strong>\(entry.authorName)</strong> replied"
@@ -61,6 +68,7 @@ extension AgentTicketPage {
             <p>\(heading) · <span class="muted">\(PortalLayout.date(entry.createdAt))</span></p>
             <div class="entry-body">\(sanitized: entry.body)</div>
             \(Self.fileList(entry.attachments, ticketID: id))
+            \(originalLink(entry.originalMailID))
             </article>
             """
     }
@@ -111,6 +119,7 @@ extension AgentTicketPage {
                 \(PortalLayout.select("Priority", name: "priority", options: codes(TicketPriority.allCases.map { ($0.rawValue, $0.label) }), selected: properties.priority))
                 \(PortalLayout.select("Type", name: "type", options: [("", "No type")] + types.map { ($0, $0) }, selected: properties.type))
                 \(PortalLayout.select("Assignee", name: "responder_id", options: [("", "Unassigned")] + agents.map { ($0.value, $0.label) }, selected: properties.assignee))
+                \(customFields.html { $0.html(problem: errors[$0.errorKey]) })
                 <div class="actions"><button type="submit">Save properties</button></div>
                 """))
             </section>

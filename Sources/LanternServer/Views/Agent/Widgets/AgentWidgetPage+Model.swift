@@ -26,6 +26,11 @@ struct AgentWidgetPage: Sendable {
     let languages: [String]
     /// The allowed origins, one per line.
     let allowedOrigins: String
+    /// Whether customers choose the priority / the type in the contact form.
+    var contactFormPriority = false
+    var contactFormType = false
+    /// The replaced Freshdesk widget's id, as typed; empty for none.
+    var freshdeskWidgetID = ""
     /// Whether not-helpful answers of signed-in customers become "Article feedback" tickets.
     var articleFeedbackTickets = false
     var flash: String? = nil

@@ -40,6 +40,8 @@ extension AgentWidgetPage {
                 <fieldset><legend>Contact form</legend>
                 \(PortalLayout.checkbox("Contact form enabled", name: "contact_form_enabled", checked: contactFormEnabled))
                 \(PortalLayout.checkbox("Only for signed-in customers", name: "contact_form_logged_in_only", checked: contactFormLoggedInOnly))
+                \(PortalLayout.checkbox("Customers choose the priority", name: "contact_form_priority", checked: contactFormPriority))
+                \(PortalLayout.checkbox("Customers choose the type", name: "contact_form_type", checked: contactFormType))
                 </fieldset>
                 <fieldset><legend>Article feedback</legend>
                 \(PortalLayout.checkbox("Make a ticket of type “Article feedback” of each not-helpful answer from a signed-in customer", name: "article_feedback_tickets", checked: articleFeedbackTickets))
@@ -48,6 +50,8 @@ extension AgentWidgetPage {
                 <div class="field"><label for="f-origins">Allowed origins (one per line; empty: any site)</label>
                 <textarea id="f-origins" name="allowed_origins" rows="4" aria-describedby="f-origins-hint">\(allowedOrigins)</textarea>
                 <small id="f-origins-hint">Such as https://www.example.com, https://*.example.com or http://localhost:*</small></div>
+                \(PortalLayout.field("Freshdesk widget id (the id in a Freshdesk embed code this widget replaces; empty: none)",
+                                     name: "freshdesk_widget_id", value: freshdeskWidgetID))
                 <div class="actions"><button type="submit">Save widget</button></div>
                 """))
             </section>
