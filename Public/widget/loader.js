@@ -2,7 +2,7 @@
 (() => {
   'use strict';
   const w = window, d = document;
-  if (w.__lanternLoader) return; // loaded twice: the first copy stays in charge
+  if (w.__lanternLoader) return; // loaded twice: the first copy rules
   w.__lanternLoader = true;
 
   const SCRIPT_PATH = /\/(widget\/v1\/loader|widgets\/([1-9]\d*))\.js(\?|$)/; // ours, or Freshdesk's /widgets/{id}.js
@@ -11,7 +11,7 @@
   const BASE = ORIGIN + '/widget/v1';
   const settings = w.lanternSettings || {};
   const fw = w.fwSettings || {};
-  // A Lantern or Freshdesk widget id; the config tells the Lantern one.
+  // A Lantern or Freshdesk widget id (the config tells the Lantern one).
   const widgetId = String(settings.widgetId ?? fw.widget_id ?? (script.src.match(SCRIPT_PATH) || [])[2] ?? '');
   const locale = typeof (settings.locale ?? fw.locale) === 'string' ? (settings.locale ?? fw.locale) : null;
   const UI = {
@@ -19,22 +19,21 @@
     fr: { launcher: 'Aide', title: "Panneau d'aide" },
   };
 
-  // Calls made before the loader arrived, from either stub, in order.
+  // Calls queued by either stub, in order.
   const queue = [...((w.Lantern && w.Lantern.q) || []), ...((w.FreshworksWidget && w.FreshworksWidget.q) || [])];
   let ready = false;
 
-  let warned = 0; // warnings so far: a command that warned about a part of its call needs no general warning
+  let warned = 0; // a command that warned needs no general warning
   const warn = (text) => { warned++; console.warn('Lantern: ' + text); };
-  // A plain object (not null, an array, a date…) / one whose keys are all among `keys`.
   const isObj = (v) => Object.prototype.toString.call(v) === '[object Object]';
   const onlyKeys = (o, keys) => isObj(o) && Object.keys(o).every((k) => keys.includes(k));
+  const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 
-  // Widget state.
   let booted = false, config = null, root = null, launcher = null, frame = null, frameReady = false;
   let isOpen = false, hidden = false, launcherHidden = false, lang = null;
   let token = null, callback = null, renewTimer = 0, lastCallback = 0, failures = 0;
   let labels = {}, prefill = {}, identity = {}, pendingView = null, sheet = null;
-  // The contact form's hidden and read-only fields and removed choices.
+  // The form's hidden and read-only fields, removed choices.
   const form = { hidden: [], disabled: [], choices: {} };
 
   const CSS = `#lantern-widget{position:fixed;right:16px;bottom:16px;z-index:2147483000;display:flex;flex-direction:column;align-items:flex-end;gap:12px;max-width:calc(100vw - 16px)}
@@ -53,7 +52,7 @@
 
   function post(message) {
     message.lantern = 1;
-    // Before the frame is ready, nothing is lost: its init message carries the whole state.
+    // Before the frame is ready, its init message carries the state.
     if (frame && frameReady) frame.contentWindow.postMessage(message, ORIGIN);
   }
 
@@ -80,7 +79,7 @@
     launcher.setAttribute('aria-controls', 'lantern-frame');
     launcher.addEventListener('click', () => (isOpen ? close(true) : open(null)));
     root.appendChild(launcher);
-    try { // Constructed style sheets work under a strict style-src; fall back to a style element.
+    try { // a constructed style sheet works under a strict style-src
       sheet = new CSSStyleSheet();
       sheet.replaceSync(CSS);
       d.adoptedStyleSheets = [...d.adoptedStyleSheets, sheet];
@@ -105,7 +104,7 @@
     if (view) pendingView = view;
     if (!frame) createFrame();
     isOpen = true;
-    hidden = false; // "whether or not you hide the widget, you can then use the Open API"
+    hidden = false; // open shows a hidden widget (Freshdesk)
     render();
     if (frameReady) {
       if (view) post({ type: 'open', view });
@@ -121,7 +120,7 @@
     if (returnFocus && !launcherHidden && !hidden) launcher.focus();
   }
 
-  // Token renewal: ask the page for a fresh token a while before the session ends, and when it is refused.
+  // Ask the page for a fresh token before the session ends, and when it is refused.
   function askForToken() {
     clearTimeout(renewTimer);
     if (!callback) return;
@@ -138,14 +137,14 @@
     switch (m.type) {
       case 'ready':
         frameReady = true;
-        frame.contentWindow.postMessage({ lantern: 1, type: 'init', locale, labels, prefill, identity, token,
-          renewable: !!callback, view: pendingView, form }, ORIGIN);
+        post({ type: 'init', locale, labels, prefill, identity, token, renewable: !!callback, view: pendingView, form });
         pendingView = null;
+        postSuggestion();
         if (isOpen) { frame.focus(); post({ type: 'focus' }); }
         break;
       case 'close': close(true); break;
       case 'lang': lang = pickLang(m.lang); render(); break;
-      case 'session': { // the frame signed in; m.expiresIn comes from the server's answer, not from the page
+      case 'session': { // signed in; expiresIn is the server's
         failures = 0;
         clearTimeout(renewTimer);
         const left = Number(m.expiresIn) || 0;
@@ -161,8 +160,7 @@
     }
   }
 
-  // A command applies what it understands; each unknown key, value or extra argument logs a warning naming it. One
-  // that keeps nothing answers false and changes nothing (`run` says how to call it).
+  // A command keeps what it understands, warning about the rest; false: it kept nothing (`run` warns).
   const FIELDS = 'name, email, subject, description, priority, type, custom_fields.cf_…';
   const USAGE = {
     authenticate: "{token: '<JWT from your server>', callback: function} (callback optional)",
@@ -174,6 +172,7 @@
     disable: `'ticketForm' and a field or a list (${FIELDS})`,
     hideChoices: "'ticketForm' and {priority: [], type: [], custom_fields: {cf_…: []}}",
     clear: "'ticketForm'",
+    suggest: "one of {articles: [up to 5 article ids]}, {search: 'a phrase'} or {url: true}",
   };
   USAGE.show = USAGE.hide;
   const LANG_KEY = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
@@ -183,19 +182,19 @@
       if (!got || !got.token) return false;
       token = got.token;
       callback = got.callback || null;
-      if (frame) post({ type: 'authenticate', token, renewable: !!callback });
+      post({ type: 'authenticate', token, renewable: !!callback });
     },
     logout(a) {
       extra('logout', a, 0);
       token = null; callback = null; failures = 0;
       clearTimeout(renewTimer);
-      if (frame) post({ type: 'logout' });
+      post({ type: 'logout' });
     },
     open(a) {
       const [target, arg] = a;
       if (!a.length) return open(null);
       if (target === 'ticketForm') return extra('open', a, 1), open({ name: 'form' });
-      const got = target === 'article' && isObj(arg) && keep('open', a, 2, arg, { id: (v) => (typeof v === 'number' || isText(v)) && /^[1-9]\d{0,17}$/.test(String(v)) });
+      const got = target === 'article' && isObj(arg) && keep('open', a, 2, arg, { id: isId });
       if (!got || !got.id) return false;
       open({ name: 'article', id: Number(got.id) });
     },
@@ -212,13 +211,13 @@
       if (got.custom_fields && !Object.keys(got.custom_fields = custom('prefill', got.custom_fields, isValue)).length) delete got.custom_fields;
       if (!Object.keys(got).length) return false;
       Object.assign(prefill, got, { custom_fields: Object.assign({}, prefill.custom_fields, got.custom_fields) });
-      if (frame) post({ type: 'prefill', fields: got });
+      post({ type: 'prefill', fields: got });
     },
     identify(a) {
       const got = a[0] === 'ticketForm' && isObj(a[1]) && keep('identify', a, 2, a[1], { name: isText, email: isText });
       if (!got || !Object.keys(got).length) return false;
       Object.assign(identity, got);
-      if (frame) post({ type: 'identify', fields: got });
+      post({ type: 'identify', fields: got });
     },
     setLabels(a) {
       const [arg] = a;
@@ -233,7 +232,7 @@
       }
       if (!any) return false;
       render();
-      if (frame) post({ type: 'labels', labels });
+      post({ type: 'labels', labels });
     },
     disable(a) { return a[0] === 'ticketForm' && formFields('disable', a, 'disabled', true); },
     hideChoices(a) {
@@ -243,13 +242,20 @@
       delete got.custom_fields;
       if (!Object.keys(got).length) return false;
       Object.assign(form.choices, got);
-      if (frame) post({ type: 'form', form });
+      post({ type: 'form', form });
     },
     clear(a) {
       if (a[0] !== 'ticketForm') return false;
       extra('clear', a, 1);
       prefill = {}; identity = {};
-      if (frame) post({ type: 'clear' });
+      post({ type: 'clear' });
+    },
+    suggest(a) {
+      const [o] = a, [k, more] = isObj(o) ? Object.keys(o) : [], v = k && o[k];
+      if (a.length > 1 || more || !(k === 'articles' ? Array.isArray(v) && v.length && v.length < 6 && v.every(isId)
+        : k === 'search' ? isText(v) && v.trim() && v.length <= 200 : k === 'url' && v === true)) return false;
+      suggestion = k === 'articles' ? { articles: v.map(Number) } : k === 'search' ? { search: v.trim() } : { url: 1 };
+      postSuggestion();
     },
     destroy(a) {
       extra('destroy', a, 0);
@@ -278,21 +284,30 @@
     render();
   }
 
-  // ---- Freshdesk-style arguments: keep what is understood, warn about the rest ----
+  // Suggestions: this URL's rules (followed as it changes), or `suggest`'s.
+  let suggestion = { url: location.href };
+  function postSuggestion() {
+    if (suggestion.url) suggestion = { url: location.href };
+    post({ type: 'suggest', suggestion });
+  }
+  const followURL = () => { if (suggestion.url && suggestion.url !== location.href) postSuggestion(); };
+  w.addEventListener('popstate', followURL);
+  w.addEventListener('hashchange', followURL);
   const isText = (v) => typeof v === 'string';
+  const isId = (v) => (typeof v === 'number' || isText(v)) && /^[1-9]\d{0,17}$/.test(String(v));
   const isValue = (v) => ['string', 'number', 'boolean'].includes(typeof v);
   const isList = (v) => Array.isArray(v) && v.every(isValue);
   const show = (v) => typeof v === 'function' ? 'a function' : JSON.stringify(v) ?? String(v);
   const FIELD = /^(name|email|subject|description|priority|type|custom_fields\.cf_\w{1,60})$/;
-  // Not `status`, `group_id`, `product_id`: a new Lantern ticket is open, without group or product.
+  // No status, group_id, product_id: new tickets are open, ungrouped.
   const PREFILL = { subject: isText, description: isText, name: isText, email: isText, type: isText,
     priority: (v) => [1, 2, 3, 4].includes(v), custom_fields: isObj };
-  /// What `checks` accepts of `o`; a warning per other key or value, and per argument past `expected`.
+  /// What `checks` accepts of `o`, warning about the rest and arguments past `expected`.
   function keep(name, a, expected, o, checks) {
     extra(name, a, expected);
     const got = {};
     for (const k of Object.keys(o)) {
-      if (!Object.prototype.hasOwnProperty.call(checks, k)) warn(`${name}: ignored unknown key ${show(k)}.`);
+      if (!has(checks, k)) warn(`${name}: ignored unknown key ${show(k)}.`);
       else if (!checks[k](o[k])) warn(`${name}: ignored ${k}: ${show(o[k])}.`);
       else got[k] = o[k];
     }
@@ -316,11 +331,11 @@
     const names = given.filter((f) => FIELD.test(f) || warn(`${name}: ignored unknown field ${show(f)}.`));
     if (!names.length) return false;
     form[list] = value ? [...new Set([...form[list], ...names])] : form[list].filter((f) => !names.includes(f));
-    if (frame) post({ type: 'form', form });
+    post({ type: 'form', form });
   }
 
   function run(command, args) {
-    if (typeof command !== 'string' || !Object.prototype.hasOwnProperty.call(commands, command)) {
+    if (typeof command !== 'string' || !has(commands, command)) {
       return warn(`unknown command ${JSON.stringify(command)}; known commands: ${Object.keys(commands).join(', ')}.`);
     }
     if (!booted && command !== 'boot' && command !== 'destroy') {
@@ -341,7 +356,7 @@
     warn('set window.lanternSettings = {widgetId: <your widget id>} before loading loader.js.');
     return;
   }
-  // The only request before the visitor opens the widget: its public config (language, whether it exists here).
+  // The only request before the widget opens.
   fetch(`${BASE}/widgets/${widgetId}`, { credentials: 'omit' })
     .then((r) => r.json().then((body) => {
       if (!r.ok) throw new Error((body.error && body.error.message) || r.status);

@@ -52,6 +52,23 @@
     },
   };
 
+  // Texts of suggestions and of the not-helpful question.
+  const DEFLECTION_TEXTS = {
+    en: {
+      suggested: 'Suggested for this page', formSuggest: 'Does one of these answer your question?', why: 'What was wrong with it?',
+      outdated: 'It is out of date', unclear: 'It is hard to understand', incomplete: 'Something is missing',
+      wrong_topic: 'It is not what I was looking for', other: 'Something else', comment: 'Tell us more (optional)',
+      sendFeedback: 'Send', feedbackSent: 'Thank you: this helps us improve the article.', chooseReason: 'Please choose a reason.',
+    },
+    fr: {
+      suggested: 'Suggestions pour cette page', formSuggest: "L'un de ces articles répond-il à votre question ?", why: "Qu'est-ce qui n'allait pas ?",
+      outdated: "Il n'est plus à jour", unclear: 'Il est difficile à comprendre', incomplete: 'Il manque quelque chose',
+      wrong_topic: "Ce n'est pas ce que je cherchais", other: 'Autre chose', comment: 'Dites-nous en plus (facultatif)',
+      sendFeedback: 'Envoyer', feedbackSent: "Merci : cela nous aide à améliorer l'article.", chooseReason: 'Veuillez choisir une raison.',
+    },
+  };
+  for (const [l, texts] of Object.entries(DEFLECTION_TEXTS)) Object.assign(T[l], texts);
+
   let config = null, session = null, renewable = false, locale = null, labels = {}, expiryTimer = 0, waiters = [];
   let view = { name: 'home', query: '' }, stack = [], seq = 0, searchTimer = 0, controller = null, marked = false;
   const draft = { name: '', email: '', subject: '', description: '', priority: null, type: null, custom_fields: {} };
@@ -144,7 +161,7 @@
       return call(path, opts, true);
     }
     if (!r.ok) throw { status: r.status, code: error.code, message: error.message, fields: error.fields };
-    return { data, date: r.headers.get('Date') };
+    return { data, date: r.headers.get('Date'), timing: r.headers.get('Server-Timing') };
   }
   const get = async (path, opts) => (await call(path, opts)).data;
 
@@ -219,6 +236,7 @@
       case 'form': shape = m.form || shape; if (view.name === 'form') render(); break;
       case 'clear': clearForm(); break;
       case 'labels': labels = m.labels || {}; applyLanguage(); render(); break;
+      case 'suggest': suggest(m.suggestion); break;
     }
   });
   d.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); post({ type: 'close' }); } });
@@ -356,20 +374,21 @@
       let content;
       if (!query) {
         const [list, tree] = await Promise.all([
-          get(`${API}/widgets/${widgetId}/articles?per_page=5${loc('&')}`, { signal }),
+          get(suggestionsPath(), { signal }),
           get(`${API}/widgets/${widgetId}/categories${loc('?')}`, { signal }),
         ]);
         if (mine !== seq) return;
         content = [
-          list.articles.length ? [h('h2', { text: t('popular') }), resultList(list.articles)] : state('no-results', t('empty')),
+          list.articles.length ? suggestionBlock(list) : state('no-results', t('empty')),
           tree.categories.length ? [h('h2', { text: t('browse') }), h('ul', { class: 'categories' }, tree.categories.map((c) => h('li', null,
             h('button', { type: 'button', class: 'category', onclick: () => go({ name: 'category', id: c.id, title: c.name, tree: c }) },
               h('span', { class: 'title', text: c.name }), h('span', { class: 'count', text: t('articles', { n: c.article_count }) })))))] : '',
         ];
       } else {
-        const r = await get(`${API}/widgets/${widgetId}/articles?query=${encodeURIComponent(query)}${loc('&')}`, { signal });
+        const { data: r, timing } = await call(`${API}/widgets/${widgetId}/articles?query=${encodeURIComponent(query)}${loc('&')}`, { signal });
         if (mine !== seq) return;
-        content = r.articles.length ? resultList(r.articles) : state('no-results', t('noResults', { q: query }));
+        searched(query, r.total, timing);
+        content = r.articles.length ? clickTracked(resultList(r.articles), query, r.articles) : state('no-results', t('noResults', { q: query }));
         say(t('results', { n: r.total }));
       }
       box.replaceChildren(...[content].flat(2));
@@ -443,6 +462,8 @@
           up.setAttribute('aria-pressed', String(helpful));
           down.setAttribute('aria-pressed', String(!helpful));
           thanks.textContent = t('thanks');
+          track('vote', { article_id: id, helpful });
+          askWhy(id, helpful, thanks);
         } catch (e) {
           thanks.textContent = e.offline ? t('offline') : e.status === 429 ? t('votesLimited') : t('error');
         } finally {
@@ -455,6 +476,7 @@
         h('div', { class: 'body', 'data-lantern': 'article-body' }, sanitize(a.description))),
         h('section', { class: 'votes', 'aria-labelledby': 'helpful' }, h('p', { id: 'helpful', text: t('helpful') }), h('div', { class: 'row' }, up, down), thanks));
       settleFocus();
+      track('article_view', { article_id: id });
     } catch (e) {
       if (mine !== seq) return;
       main.replaceChildren(e.status === 404 ? state(session ? 'not-found' : 'login-required', session ? t('notFound') : t('loginRequired')) : errorState(e, renderArticle));
@@ -507,6 +529,8 @@
       try {
         await call(`${API}/widgets/${widgetId}/tickets`, { method: 'POST', body: values });
         draft.subject = draft.description = '';
+        track('ticket_sent');
+        sendEvents();
         draft.custom_fields = {};
         go({ name: 'done' }, false);
       } catch (err) {
@@ -526,6 +550,7 @@
       }
     });
     main.replaceChildren(form);
+    formOpened(form);
     settleFocus();
   }
   // ---- Freshdesk's form API: prefilled, hidden and read-only fields, priority, type and custom fields ------------
@@ -725,6 +750,146 @@
       main.replaceChildren(e.status === 404 ? state('not-found', t('ticketGone')) : errorState(e, renderTicket));
     }
   }
+
+  // ---- suggestions: the panel's first view, and articles beside the contact form's subject --------------------
+  let suggestion = null; // what the page asked for ({url} | {articles} | {search}); null: opened on its own
+  function suggest(next) {
+    if (!next || typeof next !== 'object') return;
+    suggestion = next;
+    if (live && view.name === 'home' && !(view.query || '').trim()) loadResults();
+  }
+  function suggestionsPath() {
+    const s = suggestion || {};
+    const ask = s.articles ? 'articles=' + s.articles.join(',') : s.search ? 'search=' + encodeURIComponent(s.search)
+      : s.url ? 'url=' + encodeURIComponent(s.url) : '';
+    return `${API}/widgets/${widgetId}/suggestions?${ask}${loc(ask ? '&' : '')}`;
+  }
+  /// A list of suggested articles, each `data-lantern="suggestion"` around its result button; shown and clicks recorded.
+  function suggestionList(articles, source, rule) {
+    track('suggestion_shown', { source, rule });
+    return h('ul', { class: 'results' }, articles.map((a, i) => h('li', { 'data-lantern': 'suggestion', 'data-article': a.id },
+      h('button', { type: 'button', class: 'result', 'data-lantern': 'result', onclick: () => {
+        settleSearch();
+        track('suggestion_click', { source, rule, article_id: a.id, rank: i + 1 });
+        go({ name: 'article', id: a.id });
+      } }, h('span', { class: 'title', text: a.title }), a.snippet ? h('span', { class: 'snippet' }, sanitize(a.snippet, MARK_ONLY)) : ''))));
+  }
+  function suggestionBlock(found) {
+    const source = found.source || 'popular';
+    return [h('h2', { 'data-lantern': 'suggestions-title', text: source === 'popular' ? t('popular') : t('suggested') }),
+      suggestionList(found.articles, source, found.rule || undefined)];
+  }
+  /// While the visitor types the subject, up to three matching articles under it.
+  function formOpened(form) {
+    track('contact_form_opened');
+    const subject = form.querySelector('#f-subject');
+    if (!subject) return;
+    const box = h('div', { class: 'form-suggestions', 'data-lantern': 'form-suggestions', 'aria-live': 'polite' });
+    subject.closest('.field').after(box);
+    let timer = 0, shown = '', asked = 0;
+    const look = async () => {
+      const phrase = subject.value.trim(), mine = ++asked;
+      if (phrase.length < 3) { shown = ''; return box.replaceChildren(); }
+      try {
+        const r = await get(`${API}/widgets/${widgetId}/articles?query=${encodeURIComponent(phrase)}&per_page=3${loc('&')}`);
+        if (mine !== asked || !main.contains(box)) return;
+        const ids = r.articles.map((a) => a.id).join(',');
+        if (ids === shown) return;
+        shown = ids;
+        box.replaceChildren(...(r.articles.length ? [h('p', { class: 'note', text: t('formSuggest') }), suggestionList(r.articles.slice(0, 3), 'form')] : []));
+      } catch (e) { /* suggestions are a help, never in the way */ }
+    };
+    subject.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(look, 350); });
+    if (subject.value.trim()) look();
+  }
+
+  // ---- "not helpful": why? -------------------------------------------------------------------------------------
+  function askWhy(id, helpful, thanks) {
+    const section = thanks.closest('.votes');
+    const old = section && section.querySelector('.why');
+    if (old) old.remove();
+    if (helpful || !section) return;
+    const reasons = ['outdated', 'unclear', 'incomplete', 'wrong_topic', 'other'];
+    const comment = h('textarea', { id: 'f-why', rows: '3', maxlength: '1000', 'data-lantern': 'feedback-comment' });
+    const problem = h('p', { class: 'form-error', role: 'alert' });
+    const form = h('form', { class: 'why', novalidate: true },
+      h('fieldset', null, h('legend', { text: t('why') }), reasons.map((r) => h('label', { class: 'choice' },
+        h('input', { type: 'radio', name: 'reason', value: r, 'data-lantern': 'feedback-reason' }), ' ', t(r)))),
+      h('div', { class: 'field' }, h('label', { for: 'f-why', text: t('comment') }), comment), problem,
+      h('button', { type: 'submit', class: 'secondary', 'data-lantern': 'feedback-submit' }, t('sendFeedback')));
+    form.addEventListener('change', () => { problem.textContent = ''; });
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const picked = form.querySelector('input[name=reason]:checked');
+      if (!picked) { problem.textContent = t('chooseReason'); return; }
+      try {
+        await call(`${API}/widgets/${widgetId}/articles/${id}/feedback`, { method: 'POST',
+          body: { helpful: false, visitor_id: visitorId(), reason: picked.value, comment: comment.value.trim() || undefined } });
+        form.replaceWith(h('p', { class: 'thanks', role: 'status', 'data-lantern': 'feedback-sent', text: t('feedbackSent') }));
+      } catch (err) {
+        problem.textContent = err.offline ? t('offline') : err.status === 422 && err.fields ? String(Object.values(err.fields)[0]) : t('error');
+      }
+    });
+    section.append(form);
+  }
+
+  // ---- analytics: what happened, with a random id that changes every day -----------------------------------------
+  // Events wait a moment and leave in batches (at once when the page is hidden); a search counts once the visitor
+  // stops typing, opens a result or leaves, so "pas", "pass", "password" is one search.
+  const queued = [];
+  let sendTimer = 0, pendingSearch = null, settleTimer = 0, memoryVisit = null;
+  function visitId() {
+    const day = new Date().toISOString().slice(0, 10);
+    try {
+      const [keptDay, kept] = (w.localStorage.getItem('lantern.visit') || '').split(':');
+      if (keptDay === day && /^[A-Za-z0-9_-]{22}$/.test(kept)) return kept;
+    } catch (e) { /* storage blocked */ }
+    if (!memoryVisit || memoryVisit.day !== day) {
+      const bytes = crypto.getRandomValues(new Uint8Array(16));
+      memoryVisit = { day, id: btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '') };
+    }
+    try { w.localStorage.setItem('lantern.visit', day + ':' + memoryVisit.id); } catch (e) { /* memory only */ }
+    return memoryVisit.id;
+  }
+  function track(type, fields) {
+    queued.push(Object.assign({ type }, fields));
+    if (queued.length >= 20) sendEvents();
+    else if (!sendTimer) sendTimer = setTimeout(sendEvents, 2000);
+  }
+  function sendEvents(leaving) {
+    clearTimeout(sendTimer);
+    sendTimer = 0;
+    while (queued.length) {
+      const headers = { 'Content-Type': 'application/json' };
+      if (session) headers.Authorization = 'Bearer ' + session.token;
+      fetch(`${API}/widgets/${widgetId}/events`, { method: 'POST', headers, credentials: 'omit', keepalive: !!leaving,
+        body: JSON.stringify({ visitor_id: visitId(), events: queued.splice(0, 50) }) }).catch(() => {});
+    }
+  }
+  function searched(query, total, timing) {
+    const engine = ((timing || '').match(/desc=(memory|database)/) || [])[1];
+    settleSearch(query);
+    pendingSearch = { query, results: total, engine };
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(settleSearch, 1500);
+  }
+  /// Records the search waiting to settle, unless the visitor is still typing it (`next` extends or trims it).
+  function settleSearch(next) {
+    clearTimeout(settleTimer);
+    const typing = next && pendingSearch && (next.startsWith(pendingSearch.query) || pendingSearch.query.startsWith(next));
+    if (pendingSearch && !typing) track('search', pendingSearch);
+    pendingSearch = null;
+  }
+  function clickTracked(list, query, articles) {
+    list.querySelectorAll('.result').forEach((button, i) => button.addEventListener('click', () => {
+      settleSearch();
+      track('result_click', { query, rank: i + 1, article_id: articles[i].id });
+    }, true));
+    return list;
+  }
+  const leave = () => { settleSearch(); sendEvents(true); };
+  w.addEventListener('pagehide', leave);
+  d.addEventListener('visibilitychange', () => { if (d.visibilityState === 'hidden') leave(); });
 
   if (!widgetId) return main.replaceChildren(state('error', t('error')));
   if (embedded) post({ type: 'ready' });

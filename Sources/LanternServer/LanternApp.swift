@@ -76,6 +76,7 @@ public enum LanternApp {
                 printDemoBanner(summary, hostname: hostname, port: port)
             }
             app.lifecycle.use(WebhookDispatcher.Runner())
+            app.lifecycle.use(AnalyticsRunner())
             let listening = hostname == "0.0.0.0" || hostname == "::" ? "localhost" : hostname
             app.lifecycle.use(MailDispatcher.Runner(publicURL: "http://\(listening):\(port)"))
             app.lifecycle.use(ArticleScheduler.Runner())

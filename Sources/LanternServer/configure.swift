@@ -25,6 +25,7 @@ public func configure(_ app: Application, settings: LanternSettings) throws {
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     _ = app.searchVocabulary
     app.searchIndexes = SearchIndexCache(inlineWait: settings.searchIndexWait)
+    app.analytics = AnalyticsRecorder(enabled: settings.analytics, metrics: app.metrics)
 
     try routes(app)
 }

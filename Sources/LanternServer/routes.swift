@@ -15,6 +15,8 @@ func routes(_ app: Application) throws {
     try widget.register(collection: WidgetContentController())
     try widget.register(collection: WidgetTicketController())
     try widget.register(collection: WidgetMyTicketsController())
+    try widget.register(collection: WidgetSuggestionsController())
+    try widget.register(collection: WidgetAnalyticsController())
     // Files uploaded into articles, on the widget's origin, to whoever may read their article.
     try widget.register(collection: ArticleFileController())
 
@@ -33,11 +35,14 @@ func routes(_ app: Application) throws {
     try agentAPI.register(collection: ContactController())
     try agentAPI.register(collection: TicketController())
     try agentAPI.register(collection: TicketFieldController.Reading())
+    try agentAPI.register(collection: AnalyticsController())
+    try agentAPI.register(collection: ArticleFeedbackController())
     let adminAPI = api.grouped(APIRoleGuard.admins)
     try adminAPI.register(collection: WidgetSecurityController())
     try adminAPI.register(collection: WidgetAdminController())
     try adminAPI.register(collection: TicketWebhookController())
     try adminAPI.register(collection: TicketFieldController.Managing())
+    try adminAPI.register(collection: PageRulesController())
     // Mail: settings and the outbox (admins); received mail (admins and mail keys) and its originals (agents).
     try adminAPI.register(collection: MailController())
     try api.register(collection: MailInboundController())
@@ -55,6 +60,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: AgentArticleController())
     try signedIn.register(collection: AgentArticleHistoryController())
     try signedIn.register(collection: AgentFeedbackController())
+    try signedIn.register(collection: AgentAnalyticsController())
     try signedIn.register(collection: AgentTicketController())
     // A ticket's reply and note forms carry files: multipart streams whose CSRF token the handlers check.
     AgentTicketController.bootEntryForms(agentPortal.grouped("agent").grouped(AgentEntryFormSessionMiddleware()))
@@ -68,6 +74,7 @@ func routes(_ app: Application) throws {
     try admins.register(collection: AgentWidgetController())
     try admins.register(collection: AgentWidgetSecurityController())
     try admins.register(collection: AgentTicketTypeController())
+    try admins.register(collection: AgentPageRulesController())
     try admins.register(collection: AgentMailController())
     try admins.register(collection: AgentTicketFieldController())
     // Any other page under /agent: an HTML 404 rather than the API's JSON one.
@@ -75,7 +82,7 @@ func routes(_ app: Application) throws {
 
     // The customer portal (`/support`, server-rendered HTML): every page knows its reader (`SupportContextMiddleware`).
     let support = app.grouped(PortalErrorMiddleware(site: "Help center")).grouped("support")
-    let reading = support.grouped(SupportContextMiddleware())
+    let reading = support.grouped(SupportContextMiddleware()).grouped(SupportVisitMiddleware())
     try reading.register(collection: SupportKnowledgeBaseController())
     try reading.register(collection: SupportArticleController())
     try reading.register(collection: SupportSearchController())

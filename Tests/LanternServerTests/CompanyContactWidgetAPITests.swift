@@ -455,8 +455,9 @@ struct CompanyContactWidgetAPITests {
             #expect(minimal.status == .created, "\(minimal.body.string)")
             let widget = try object(minimal)
             #expect(Set(widget.keys) == ["id", "name", "category_ids", "default_language", "contact_form", "allowed_origins",
-                                         "freshdesk_widget_id", "created_at", "updated_at"])
+                                         "freshdesk_widget_id", "created_at", "updated_at", "article_feedback_tickets"])
             #expect(widget["freshdesk_widget_id"] is NSNull)
+            #expect(widget["article_feedback_tickets"] as? Bool == false)
             #expect(widget["name"] as? String == "Docs")
             #expect(widget["category_ids"] as? [Int] == [])
             #expect(widget["default_language"] is NSNull)

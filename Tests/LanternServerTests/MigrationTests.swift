@@ -48,6 +48,14 @@ struct MigrationTests {
             .map { try $0.decode(column: "name", as: String.self) }
     }
 
+    /// Inserts an account with only the columns v1 gave accounts, as an older version would have; returns its id.
+    func insertAccount(created: Date, on db: any Database) async throws -> Int {
+        try #require(try await db.sql.raw("""
+            INSERT INTO accounts (name, default_language, supported_languages, shared_secret, secret_reset_at)
+            VALUES ('Old', 'en', \(bind: ["en"]), 'secret', \(bind: created)) RETURNING id
+            """).first()).decode(column: "id", as: Int.self)
+    }
+
     @Test("A fresh database migrates to the whole data model, and migrating twice is a no-op")
     func freshAndTwice() async throws {
         try await withEmptyDatabase { location in
@@ -83,18 +91,18 @@ struct MigrationTests {
                 // instead would not do: SQLite keeps columns that Fluent is asked to drop.
                 let v7 = try #require(LanternMigrations.all.firstIndex { $0 is CreateConversations })
                 for migration in LanternMigrations.all[..<v7] { try await migration.prepare(on: app.db).get() }
-                // `makeAccount` writes today's widget, and the test reads today's ticket: add the columns later
-                // versions gave them (v9), which v7 does not touch.
-                for migration: any AsyncMigration in [AddFreshdeskWidgetIDs(), CreateCustomTicketFields()] { try await migration.prepare(on: app.db) }
-                let account = try await makeAccount(app)
+                // An account as v6 stored it: today's models may have columns the v6 schema lacks. The test reads
+                // today's ticket: add the column v9 gave tickets, which v7 does not touch.
+                try await CreateCustomTicketFields().prepare(on: app.db)
                 let created = Date(timeIntervalSince1970: 1_780_000_000)
+                let accountID = try await insertAccount(created: created, on: app.db)
                 try await app.db.sql.raw("""
                     INSERT INTO tickets (account_id, widget_id, name, email, subject, description, verified, created_at)
-                    VALUES (\(bind: account.accountID), \(bind: account.widgetID), 'Old', 'old@example.com', 'Old ticket',
+                    VALUES (\(bind: accountID), NULL, 'Old', 'old@example.com', 'Old ticket',
                             'From before', \(bind: false), \(bind: created))
                     """).run()
                 try await CreateConversations().prepare(on: app.db)
-                let ticket = try #require(try await Ticket.query(on: app.db).filter(\.$accountID == account.accountID).first())
+                let ticket = try #require(try await Ticket.query(on: app.db).filter(\.$accountID == accountID).first())
                 #expect(ticket.status == 2)
                 #expect(ticket.priority == 2)
                 #expect(ticket.source == 9)
@@ -113,27 +121,28 @@ struct MigrationTests {
             try await withLantern(location: location, migrate: false) { app in
                 let v11 = try #require(LanternMigrations.all.firstIndex { $0 is CreateArticleRevisions })
                 for migration in LanternMigrations.all[..<v11] { try await migration.prepare(on: app.db).get() }
-                let account = try await makeAccount(app)
-                let sql = app.db.sql
+                // An account as v9 stored it: `makeAccount` would write today's widget, whose columns include v10's.
                 let now = Date(timeIntervalSince1970: 1_790_000_000)
-                try await sql.raw("INSERT INTO solution_categories (account_id, name, description, position) VALUES (\(bind: account.accountID), 'C', '', 1)").run()
+                let accountID = try await insertAccount(created: now, on: app.db)
+                let sql = app.db.sql
+                try await sql.raw("INSERT INTO solution_categories (account_id, name, description, position) VALUES (\(bind: accountID), 'C', '', 1)").run()
                 let category = try #require(try await sql.raw("SELECT id FROM solution_categories").first()?.decode(column: "id", as: Int.self))
                 try await sql.raw("""
                     INSERT INTO solution_folders (account_id, category_id, name, description, visibility, position)
-                    VALUES (\(bind: account.accountID), \(bind: category), 'F', '', 1, 1)
+                    VALUES (\(bind: accountID), \(bind: category), 'F', '', 1, 1)
                     """).run()
                 let folder = try #require(try await sql.raw("SELECT id FROM solution_folders").first()?.decode(column: "id", as: Int.self))
                 for _ in 0..<2 {
                     try await sql.raw("""
                         INSERT INTO articles (account_id, folder_id, status, primary_language, tags, thumbs_up, thumbs_down, created_at, updated_at)
-                        VALUES (\(bind: account.accountID), \(bind: folder), 2, 'en', \(bind: [String]()), 0, 0, \(bind: now), \(bind: now))
+                        VALUES (\(bind: accountID), \(bind: folder), 2, 'en', \(bind: [String]()), 0, 0, \(bind: now), \(bind: now))
                         """).run()
                 }
                 let articles = try await sql.raw("SELECT id FROM articles ORDER BY id").all().map { try $0.decode(column: "id", as: Int.self) }
                 for (article, language, title) in [(articles[0], "en", "One"), (articles[0], "fr", "Un"), (articles[1], "en", "Two")] {
                     try await sql.raw("""
                         INSERT INTO article_translations (account_id, article_id, language, title, description, created_at, updated_at)
-                        VALUES (\(bind: account.accountID), \(bind: article), \(bind: language), \(bind: title), '<p>x</p>', \(bind: now), \(bind: now))
+                        VALUES (\(bind: accountID), \(bind: article), \(bind: language), \(bind: title), '<p>x</p>', \(bind: now), \(bind: now))
                         """).run()
                 }
                 try await CreateArticleRevisions().prepare(on: app.db)

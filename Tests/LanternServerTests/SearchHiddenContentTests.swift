@@ -12,7 +12,7 @@ import VaporTesting
 @Suite("Search hides hidden content")
 struct SearchHiddenContentTests {
     /// A response as bytes: status, headers and body, but for what differs on every request: `Date`, the request id
-    /// and the value of the portal's fresh CSRF cookie.
+    /// and the values of the portal's fresh CSRF and analytics visit cookies.
     static func answer(_ app: Application, _ path: String, headers: HTTPHeaders = [:]) async throws -> String {
         let response = try await app.testing().sendRequest(.GET, path, headers: headers)
         let kept = response.headers.filter { !["date", "x-request-id"].contains($0.name.lowercased()) }
@@ -20,6 +20,10 @@ struct SearchHiddenContentTests {
                 var value = header.value
                 if header.name.lowercased() == "set-cookie", value.hasPrefix("lantern_support_csrf="), let end = value.firstIndex(of: ";") {
                     value = "lantern_support_csrf=…" + value[end...]
+                }
+                // The analytics visit cookie: a random id, valid until midnight UTC.
+                if header.name.lowercased() == "set-cookie", value.hasPrefix("lantern_support_visit=") {
+                    value = "lantern_support_visit=…"
                 }
                 return "\(header.name): \(value)"
             }.sorted()

@@ -55,6 +55,10 @@ struct SettingsTests {
         #expect(try LanternSettings.fromEnvironment(["LANTERN_UPLOAD_BUDGET": "22020096"]).uploadBudget == 22_020_096)
         let timeouts = try LanternSettings.fromEnvironment(["LANTERN_BODY_TIMEOUT": "30", "LANTERN_IDLE_TIMEOUT": "3600"])
         #expect(timeouts.bodyTimeout == .seconds(30) && timeouts.idleTimeout == .seconds(3600))
+        #expect(defaults.analytics && defaults.analyticsRetentionDays == 90)
+        let analytics = try LanternSettings.fromEnvironment(["LANTERN_ANALYTICS": "no",
+                                                             "LANTERN_ANALYTICS_RETENTION_DAYS": "400"])
+        #expect(!analytics.analytics && analytics.analyticsRetentionDays == 400)
     }
 
     @Test("A value Lantern cannot use names the variable and what it allows", arguments: [
@@ -84,6 +88,9 @@ struct SettingsTests {
         ("LANTERN_BODY_TIMEOUT", "10s", "whole seconds from 1 to 3600"),
         ("LANTERN_IDLE_TIMEOUT", "3601", "whole seconds from 1 to 3600"),
         ("LANTERN_IDLE_TIMEOUT", "off", "whole seconds from 1 to 3600"),
+        ("LANTERN_ANALYTICS", "maybe", "1, true, yes, 0, false or no"),
+        ("LANTERN_ANALYTICS_RETENTION_DAYS", "0", "whole days from 1 to 36500"),
+        ("LANTERN_ANALYTICS_RETENTION_DAYS", "90d", "whole days from 1 to 36500"),
     ])
     func refused(variable: String, value: String, allowed: String) {
         #expect(throws: LanternSettings.InvalidSetting(variable: variable, value: value, allowed: allowed)) {

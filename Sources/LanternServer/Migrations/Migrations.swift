@@ -46,5 +46,8 @@ enum LanternMigrations {
         AddArticleDetails(),
         // v11: article drafts, revisions, scheduled publishing and article files.
         CreateArticleRevisions(),
+        // v10: deflection (page rules, not-helpful answers) and analytics (events, daily aggregates). It applies
+        // after v11, which shipped first; it depends on nothing v11 adds.
+        CreateDeflection(),
     ]
 }

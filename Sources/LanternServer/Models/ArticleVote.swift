@@ -16,6 +16,12 @@ final class ArticleVote: Model, @unchecked Sendable {
     @OptionalField(key: "visitor_hash") var visitorHash: String?
     @Field(key: "helpful") var helpful: Bool
     @Field(key: "created_at") var createdAt: Date
+    /// A not-helpful vote's answer to "why?": a `FeedbackReason`, a comment, when it was given, and the "Article
+    /// feedback" ticket it became (when the widget makes tickets of answers).
+    @OptionalField(key: "reason") var reason: String?
+    @OptionalField(key: "comment") var comment: String?
+    @OptionalField(key: "answered_at") var answeredAt: Date?
+    @OptionalField(key: "ticket_id") var ticketID: Int?
 
     init() {}
 

@@ -18,6 +18,8 @@ final class Widget: Model, @unchecked Sendable {
     /// Whether the contact form lets customers choose the ticket's priority / its type.
     @Field(key: "contact_form_priority") var contactFormPriority: Bool
     @Field(key: "contact_form_type") var contactFormType: Bool
+    /// Whether a not-helpful answer from a signed-in customer becomes a ticket of type "Article feedback".
+    @Field(key: "article_feedback_tickets") var articleFeedbackTickets: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -33,5 +35,6 @@ final class Widget: Model, @unchecked Sendable {
         self.allowedOrigins = allowedOrigins
         self.contactFormPriority = false
         self.contactFormType = false
+        self.articleFeedbackTickets = false
     }
 }

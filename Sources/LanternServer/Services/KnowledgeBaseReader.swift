@@ -279,6 +279,21 @@ enum KnowledgeBaseReader {
                              metaKeywords: try row.decode(column: "meta_keywords", as: String?.self))
     }
 
+    /// The visible ones of articles `ids`, in the order given, as hits with the start of their text as the
+    /// snippet; the others are left out as if they did not exist.
+    static func pick(_ ids: [Int], scope: ReadingScope, on db: any Database) async throws -> [Hit] {
+        guard !ids.isEmpty else { return [] }
+        let list = ids.map(String.init).joined(separator: ",")
+        let rows = try await db.sql.raw("""
+            SELECT a.id, f.category_id, a.folder_id, t.language, t.title, t.body_text
+            FROM articles a JOIN solution_folders f ON f.id = a.folder_id JOIN article_translations t ON t.article_id = a.id
+            WHERE a.id IN (\(unsafeRaw: list)) AND \(scope.condition) AND \(scope.servedTranslation)
+            """).all()
+        let plain = SnippetBuilder.Highlighter(nil)
+        let hits = Dictionary(try rows.map { try hit($0, highlighter: plain) }.map { ($0.articleID, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { hits[$0] }
+    }
+
     /// Whether the scope may see article `id`.
     static func isVisible(_ id: Int, scope: ReadingScope, on db: any Database) async throws -> Bool {
         try await db.sql.raw("""

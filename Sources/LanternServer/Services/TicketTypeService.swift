@@ -16,6 +16,14 @@ enum TicketTypeService {
         try await TicketType.query(on: db).filter(\.$accountID == accountID).filter(\.$name == name).first() != nil
     }
 
+    /// Adds `name` at the end of the account's types unless it is there.
+    static func ensure(_ name: String, accountID: Int, on db: any Database) async throws {
+        guard try await !exists(name, accountID: accountID, on: db) else { return }
+        let count = try await TicketType.query(on: db).filter(\.$accountID == accountID).count()
+        // Another request adding it at the same moment trips the unique (account, name) index: it is there then.
+        try? await TicketType(accountID: accountID, name: name, position: count).create(on: db)
+    }
+
     /// Replaces the account's types with `names` (trimmed, in order), or throws 422 `validation_failed` naming
     /// `types`. Tickets keep a type that is no longer in the list until an agent changes it.
     static func replace(accountID: Int, with names: [String], on db: any Database) async throws -> [String] {

@@ -47,8 +47,12 @@ enum VoteService {
     /// Records a vote. A signed-in contact (`contactID`) or an anonymous visitor with an id replaces their earlier
     /// vote on the article; any other anonymous vote is a new one, refused with 429 `rate_limited` (and
     /// `Retry-After`) once `address` has cast `limit.count` new votes on the article in `limit.seconds`.
+    /// With `answer` (a not-helpful vote's reason and comment), the vote keeps it, replacing an earlier answer;
+    /// a helpful vote forgets any answer. Returns the vote as stored.
+    @discardableResult
     static func vote(articleID: Int, accountID: Int, contactID: Int?, visitorID: String? = nil, address: String? = nil,
-                     helpful: Bool, limit: RateLimit? = nil, on db: any Database, now: Date = Date()) async throws {
+                     helpful: Bool, answer: Answer? = nil, limit: RateLimit? = nil, on db: any Database,
+                     now: Date = Date()) async throws -> ArticleVote {
         try await db.writeTransaction { db in
             if !db.isSQLite {
                 // Votes on one article take turns, so that simultaneous votes of one visitor find each other and the
@@ -72,22 +76,60 @@ enum VoteService {
                 }
             }
             var up = helpful ? 1 : 0, down = helpful ? 0 : 1
+            let vote: ArticleVote
             if let existing {
-                guard existing.helpful != helpful else { return }
+                vote = existing
+                guard existing.helpful != helpful else {
+                    if let answer { try await keep(answer, on: existing, now: now, db: db) }
+                    return existing
+                }
                 up = helpful ? 1 : -1
                 down = -up
                 existing.helpful = helpful
                 existing.createdAt = now
+                if helpful { (existing.reason, existing.comment, existing.answeredAt) = (nil, nil, nil) }
                 try await existing.save(on: db)
             } else {
-                try await ArticleVote(accountID: accountID, articleID: articleID, contactID: contactID, visitorHash: visitorHash,
-                                      helpful: helpful, createdAt: now).create(on: db)
+                vote = ArticleVote(accountID: accountID, articleID: articleID, contactID: contactID, visitorHash: visitorHash,
+                                   helpful: helpful, createdAt: now)
+                try await vote.create(on: db)
             }
+            if let answer { try await keep(answer, on: vote, now: now, db: db) }
             try await db.sql.raw("""
                 UPDATE articles SET thumbs_up = thumbs_up + \(literal: up), thumbs_down = thumbs_down + \(literal: down)
                 WHERE id = \(bind: articleID)
                 """).run()
+            return vote
         }
+    }
+
+    /// Why a visitor found an article not helpful: a reason, and a comment of up to 1,000 characters.
+    struct Answer: Sendable, Equatable {
+        let reason: FeedbackReason
+        let comment: String?
+    }
+
+    static let maximumCommentLength = 1_000
+
+    /// The answer of a vote's `reason` and `comment`, `nil` when neither is given; a 422 when the answer is not
+    /// one (an unknown reason, a comment without a reason or over 1,000 characters, an answer to a helpful vote).
+    static func answer(helpful: Bool, reason: String?, comment: String?) throws -> Answer? {
+        guard reason != nil || comment != nil else { return nil }
+        var errors = FieldErrors()
+        if helpful { errors.add(reason != nil ? "reason" : "comment", "is only for a not-helpful vote (helpful: false)") }
+        let parsed = reason.flatMap(FeedbackReason.init(rawValue:))
+        if reason == nil { errors.add("reason", "is required with a comment") }
+        else if parsed == nil { errors.add("reason", "must be one of \(FeedbackReason.allCases.map(\.rawValue).joined(separator: ", "))") }
+        let text = errors.freeText(comment, "comment", maximum: maximumCommentLength)
+        try errors.throwIfAny()
+        return Answer(reason: parsed!, comment: text?.isEmpty == false ? text : nil)
+    }
+
+    private static func keep(_ answer: Answer, on vote: ArticleVote, now: Date, db: any Database) async throws {
+        vote.reason = answer.reason.rawValue
+        vote.comment = answer.comment
+        vote.answeredAt = now
+        try await vote.save(on: db)
     }
 
     /// Counts a new anonymous vote from the address behind `addressHash`, or throws 429 when the address has used up

@@ -18,9 +18,12 @@ struct WidgetInput: Decodable, Sendable {
     let allowed_origins: [String]?
     /// The replaced Freshdesk widget's id; `null` removes it.
     let freshdesk_widget_id: NullableField<Int>
+    /// Whether not-helpful answers of signed-in customers become "Article feedback" tickets.
+    var article_feedback_tickets: Bool? = nil
 
     enum CodingKeys: String, CodingKey {
         case name, category_ids, default_language, contact_form, allowed_origins, freshdesk_widget_id
+        case article_feedback_tickets
     }
 
     init(name: String?, category_ids: [Int]? = nil, default_language: NullableField<String> = .absent,
@@ -42,5 +45,6 @@ struct WidgetInput: Decodable, Sendable {
         contact_form = try container.decodeIfPresent(ContactForm.self, forKey: .contact_form)
         allowed_origins = try container.decodeIfPresent([String].self, forKey: .allowed_origins)
         freshdesk_widget_id = try container.decodeNullable(Int.self, forKey: .freshdesk_widget_id)
+        article_feedback_tickets = try container.decodeIfPresent(Bool.self, forKey: .article_feedback_tickets)
     }
 }

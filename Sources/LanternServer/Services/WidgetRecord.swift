@@ -13,6 +13,8 @@ struct WidgetRecord: Sendable {
     let contactFormPriority: Bool
     let contactFormType: Bool
     let allowedOrigins: [String]
+    /// Whether not-helpful answers of signed-in customers become "Article feedback" tickets.
+    let articleFeedbackTickets: Bool
     /// The linked categories; empty means all of the account's categories.
     let categoryIDs: [Int]
     let accountName: String
@@ -26,7 +28,8 @@ struct WidgetRecord: Sendable {
         let categories: SQLQueryString = db.isSQLite ? "group_concat(category_id)" : "string_agg(category_id::text, ',')"
         guard let row = try await db.sql.raw("""
             SELECT w.id, w.account_id, w.name, w.default_language, w.contact_form_enabled, w.contact_form_logged_in_only,
-                   w.contact_form_priority, w.contact_form_type, w.allowed_origins, a.name AS account_name, a.default_language AS account_default_language,
+                   w.contact_form_priority, w.contact_form_type, w.allowed_origins, w.article_feedback_tickets,
+                   a.name AS account_name, a.default_language AS account_default_language,
                    a.supported_languages, a.search_version, (SELECT \(categories) FROM widget_categories c WHERE c.widget_id = w.id) AS category_ids
             FROM widgets w JOIN accounts a ON a.id = w.account_id
             WHERE w.id = COALESCE((SELECT id FROM widgets WHERE id = \(bind: id)),
@@ -41,6 +44,7 @@ struct WidgetRecord: Sendable {
             contactFormPriority: try row.decode(column: "contact_form_priority", as: Bool.self),
             contactFormType: try row.decode(column: "contact_form_type", as: Bool.self),
             allowedOrigins: try row.decode(column: "allowed_origins", as: [String].self),
+            articleFeedbackTickets: try row.decode(column: "article_feedback_tickets", as: Bool.self),
             categoryIDs: categoryIDs.sorted(),
             accountName: try row.decode(column: "account_name", as: String.self),
             accountDefaultLanguage: try row.decode(column: "account_default_language", as: String.self),

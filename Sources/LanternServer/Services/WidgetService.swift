@@ -40,6 +40,7 @@ enum WidgetService {
                             contactFormEnabled: input.contact_form?.enabled ?? true,
                             contactFormLoggedInOnly: input.contact_form?.logged_in_only ?? false,
                             allowedOrigins: origins)
+        widget.articleFeedbackTickets = input.article_feedback_tickets ?? false
         if let freshdeskID { widget.freshdeskWidgetID = freshdeskID }
         widget.contactFormPriority = input.contact_form?.priority ?? false
         widget.contactFormType = input.contact_form?.type ?? false
@@ -72,6 +73,7 @@ enum WidgetService {
         if let priority = input.contact_form?.priority { widget.contactFormPriority = priority }
         if let type = input.contact_form?.type { widget.contactFormType = type }
         if let origins { widget.allowedOrigins = origins }
+        if let feedbackTickets = input.article_feedback_tickets { widget.articleFeedbackTickets = feedbackTickets }
         try await answeringDuplicate("freshdesk_widget_id") { try await db.writeTransaction { db in
             try await widget.save(on: db)
             if let categoryIDs { try await replaceCategories(of: widget, with: categoryIDs, on: db) }

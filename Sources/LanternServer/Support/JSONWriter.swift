@@ -1,5 +1,6 @@
-/// JSON written straight into bytes, for the one response where Foundation's `JSONEncoder` cost more than the work
-/// behind it: the search hits every keystroke of type-ahead asks for. Strings are escaped as RFC 8259 requires
+/// JSON written straight into bytes, for responses where Foundation's `JSONEncoder` cost more than the work behind
+/// them (the search hits every keystroke of type-ahead asks for) or whose bytes must not vary (`JSONEncoder` orders keys
+/// differently from call to call). Strings are escaped as RFC 8259 requires
 /// (quote, backslash, control characters); everything else is written as it is.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []

@@ -37,6 +37,18 @@ final class LanternMetrics: Sendable {
             .record(duration)
     }
 
+    /// Analytics events that were not written: `queue_full` (the in-memory queue was full) or `write_failed`.
+    func analyticsDropped(_ count: Int, reason: String) {
+        registry.makeCounter(descriptor: .init(metricName: "lantern_analytics_events_dropped", unitName: "total",
+                                               helpText: "Analytics events dropped, by reason (queue_full, write_failed)."),
+                             labels: [("reason", reason)]).increment(by: Int64(count))
+    }
+
+    func analyticsWritten(_ count: Int) {
+        registry.makeCounter(descriptor: .init(metricName: "lantern_analytics_events_written", unitName: "total",
+                                               helpText: "Analytics events written to the database.")).increment(by: Int64(count))
+    }
+
     var requestsInFlight: Gauge {
         registry.makeGauge(descriptor: .init(metricName: "lantern_http_requests_in_flight", unitName: "",
                                              helpText: "Requests being served right now."))

@@ -48,6 +48,11 @@ public struct LanternSettings: Sendable {
     /// `LANTERN_IDLE_TIMEOUT`: how long a connection may be quiet both ways (a keep-alive connection with no request,
     /// a request head or body that stopped arriving) before it is closed (default 20 seconds).
     public var idleTimeout: Duration = .seconds(20)
+    /// `LANTERN_ANALYTICS`: whether the widget's and `/support`'s visitor events are recorded (default on).
+    public var analytics = true
+    /// `LANTERN_ANALYTICS_RETENTION_DAYS`: how many days raw analytics events are kept (default 90); the daily
+    /// aggregates the reports read are kept.
+    public var analyticsRetentionDays = 90
     /// `LANTERN_SMTP_URL`: where notifications are handed over (see `SMTPURL`); `nil`: no mail is sent.
     public var smtpURL: SMTPURL?
     /// `LANTERN_MAIL_FROM`: the sender of Lantern's mail (`Brightbill Support <support@brightbill.example>`): the
@@ -83,6 +88,8 @@ public struct LanternSettings: Sendable {
     public static let timeoutSeconds = 1...3600
     /// The smallest `LANTERN_UPLOAD_BUDGET`: room for one ticket with the largest attachments.
     public static let minimumUploadBudget = 21 << 20
+    /// The days `LANTERN_ANALYTICS_RETENTION_DAYS` accepts.
+    public static let analyticsRetention = 1...36_500
     /// The default `publicDirectory`: `Public` in the working directory.
     public static let defaultPublicDirectory = "Public"
 
@@ -148,6 +155,14 @@ public struct LanternSettings: Sendable {
         if let raw = value("LANTERN_BEHIND_PROXY") { settings.behindProxy = try flag("LANTERN_BEHIND_PROXY", raw) }
         if let raw = value("LANTERN_WEBHOOK_ALLOW_HTTP") { settings.webhookAllowHTTP = try flag("LANTERN_WEBHOOK_ALLOW_HTTP", raw) }
         if let raw = value("LANTERN_WEBHOOK_ALLOW_PRIVATE") { settings.webhookAllowPrivate = try flag("LANTERN_WEBHOOK_ALLOW_PRIVATE", raw) }
+        if let raw = value("LANTERN_ANALYTICS") { settings.analytics = try flag("LANTERN_ANALYTICS", raw) }
+        if let raw = value("LANTERN_ANALYTICS_RETENTION_DAYS") {
+            guard let days = Int(raw), analyticsRetention.contains(days) else {
+                throw InvalidSetting(variable: "LANTERN_ANALYTICS_RETENTION_DAYS", value: raw,
+                                     allowed: "whole days from \(analyticsRetention.lowerBound) to \(analyticsRetention.upperBound)")
+            }
+            settings.analyticsRetentionDays = days
+        }
         if let raw = value("LANTERN_SEARCH_INDEX") {
             guard let engine = SearchEngine(rawValue: raw.lowercased()) else {
                 throw InvalidSetting(variable: "LANTERN_SEARCH_INDEX", value: raw, allowed: "memory or database")

@@ -174,13 +174,16 @@ struct KnowledgeBaseViewTests {
                 .init(helpful: false, voter: .init(contactID: 40, name: "Vera \(Self.hostile)", email: "vera@voters.example"),
                       createdAt: Date(timeIntervalSince1970: 0)),
                 .init(helpful: true, voter: nil, createdAt: Date(timeIntervalSince1970: 60)),
+                .init(helpful: false, voter: nil, createdAt: Date(timeIntervalSince1970: 120), reason: "Outdated",
+                      comment: "Old \(Self.hostile)", ticketID: 7),
             ], nextPage: 3)
         let html = page.content.description
         #expect(!html.contains(Self.hostile))
         #expect(html.contains("<h1>Feedback: Unclear \(Self.escaped)</h1>"))
         #expect(html.contains("<p><strong>1</strong> found it helpful · <strong>1</strong> did not.</p>"))
-        #expect(html.contains("<tr><td>Not helpful</td><td><a href=\"/agent/contacts/40\">Vera \(Self.escaped)</a> <span class=\"muted\">vera@voters.example</span></td><td>1970-01-01 00:00:00 UTC</td></tr>"))
-        #expect(html.contains("<tr><td>Helpful</td><td><span class=\"muted\">Anonymous</span></td><td>1970-01-01 00:01:00 UTC</td></tr>"))
+        #expect(html.contains("<tr><td>Not helpful</td><td><a href=\"/agent/contacts/40\">Vera \(Self.escaped)</a> <span class=\"muted\">vera@voters.example</span></td><td></td><td>1970-01-01 00:00:00 UTC</td></tr>"))
+        #expect(html.contains("<tr><td>Helpful</td><td><span class=\"muted\">Anonymous</span></td><td></td><td>1970-01-01 00:01:00 UTC</td></tr>"))
+        #expect(html.contains("<td><strong data-feedback-reason>Outdated</strong><br><q data-feedback-comment>Old \(Self.escaped)</q><br><a href=\"/agent/tickets/7\">Ticket #7</a></td>"))
         #expect(html.contains("<p><a href=\"/agent/kb/articles/12/feedback?page=3\">Older votes</a></p>"))
         #expect(page.title == "Feedback")
     }

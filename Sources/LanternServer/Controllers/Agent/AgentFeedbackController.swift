@@ -1,3 +1,4 @@
+import LanternCore
 import Vapor
 
 /// Article feedback: per article the thumbs up / down counts and who voted what and when (contact name and
@@ -25,7 +26,8 @@ struct AgentFeedbackController: RouteCollection {
             votes: votes.items.map { cast in
                 .init(helpful: cast.vote.helpful,
                       voter: cast.voter.map { .init(contactID: $0.id ?? 0, name: $0.name, email: $0.email) },
-                      createdAt: cast.vote.createdAt)
+                      createdAt: cast.vote.createdAt, reason: cast.vote.reason.flatMap(FeedbackReason.init(rawValue:))?.label,
+                      comment: cast.vote.comment, ticketID: cast.vote.ticketID)
             },
             nextPage: votes.hasMore ? pageRequest.page + 1 : nil)
         return AgentPage.render(agent, title: page.title, section: .feedback, page.content)

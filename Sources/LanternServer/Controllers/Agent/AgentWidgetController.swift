@@ -36,7 +36,7 @@ struct AgentWidgetController: RouteCollection {
 
     @Sendable
     func show(request: Request) async throws -> Response {
-        let (agent, widget) = try await load(request)
+        let (agent, widget) = try await Self.load(request)
         var page = try await widgetPage(request, agent, widget)
         page.flash = AgentPage.notice(request)
         return page.render(agent)
@@ -45,7 +45,7 @@ struct AgentWidgetController: RouteCollection {
     /// The form sends every setting: an empty default language means the account's, unticked boxes are off.
     @Sendable
     func update(request: Request) async throws -> Response {
-        let (agent, widget) = try await load(request)
+        let (agent, widget) = try await Self.load(request)
         let form = try await request.collectForm()
         var problems = FieldErrors()
         let categoryIDs = form.integers("category_ids")
@@ -53,12 +53,13 @@ struct AgentWidgetController: RouteCollection {
         let language: NullableField<String> = form["default_language"].map { $0.isEmpty ? .null : .value($0) } ?? .null
         let freshdeskText = form["freshdesk_widget_id"]?.trimmingCharacters(in: .whitespaces) ?? ""
         let freshdeskID: NullableField<Int> = freshdeskText.isEmpty ? .null : Int(freshdeskText).map { .value($0) } ?? .value(0)
-        let input = WidgetInput(name: form["name"], category_ids: categoryIDs, default_language: language,
+        var input = WidgetInput(name: form["name"], category_ids: categoryIDs, default_language: language,
                                 contact_form: .init(enabled: form.checked("contact_form_enabled"),
                                                     logged_in_only: form.checked("contact_form_logged_in_only"),
                                                     priority: form.checked("contact_form_priority"),
                                                     type: form.checked("contact_form_type")),
                                 allowed_origins: form.list("allowed_origins"), freshdesk_widget_id: freshdeskID)
+        input.article_feedback_tickets = form.checked("article_feedback_tickets")
         do {
             try await WidgetService.update(widget, input, nameRequired: true, problems: problems,
                                            languages: agent.account.supportedLanguages, on: request.db)
@@ -70,7 +71,8 @@ struct AgentWidgetController: RouteCollection {
         }
     }
 
-    private func load(_ request: Request) async throws -> (PortalSessionService.SignedInAgent, Widget) {
+    /// The signed-in agent and the widget of the path in their account (else the 404 page).
+    static func load(_ request: Request) async throws -> (PortalSessionService.SignedInAgent, Widget) {
         let agent = try request.signedInAgent
         guard let widget = try await WidgetService.find(try request.portalID("id", "widget"), accountID: agent.session.accountID,
                                                         on: request.db)
@@ -100,6 +102,7 @@ struct AgentWidgetController: RouteCollection {
             allowedOrigins: form?["allowed_origins"] ?? widget.allowedOrigins.joined(separator: "\n"),
             contactFormPriority: form.map { $0.checked("contact_form_priority") } ?? widget.contactFormPriority,
             contactFormType: form.map { $0.checked("contact_form_type") } ?? widget.contactFormType,
-            freshdeskWidgetID: form?["freshdesk_widget_id"] ?? widget.freshdeskWidgetID.map(String.init) ?? "")
+            freshdeskWidgetID: form?["freshdesk_widget_id"] ?? widget.freshdeskWidgetID.map(String.init) ?? "",
+            articleFeedbackTickets: form.map { $0.checked("article_feedback_tickets") } ?? widget.articleFeedbackTickets)
     }
 }

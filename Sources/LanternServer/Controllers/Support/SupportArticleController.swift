@@ -15,6 +15,7 @@ struct SupportArticleController: RouteCollection {
         let context = try request.supportContext
         let id = try request.portalID("id", "article")
         guard let article = try await KnowledgeBaseReader.article(id, scope: context.scope, on: request.db) else { throw Self.notVisible }
+        request.recordSupportEvent(.articleView) { $0.articleID = id }
         var body = article.description
         if let customer = context.customer {
             body = try await ArticleAttachmentService.granted(body, contactID: customer.contact.id, accountID: context.scope.accountID,
@@ -44,6 +45,7 @@ struct SupportArticleController: RouteCollection {
         try await VoteService.vote(articleID: id, accountID: context.scope.accountID, contactID: context.customer?.contact.id,
                                    visitorID: visitorID, address: request.clientAddress, helpful: answer == "yes",
                                    limit: request.application.lantern.voteRateLimit, on: request.db)
+        request.recordSupportEvent(.vote) { [answer] in $0.articleID = id; $0.helpful = answer == "yes" }
         let response = seeOther("/support/solutions/articles/\(id)?done=voted")
         if let visitorID, kept == nil {
             response.cookies[Self.visitorCookie] = PortalCookie.make(visitorID, path: "/support", request: request, maxAge: Self.visitorCookieAge)

@@ -24,6 +24,11 @@ struct SupportSearchController: RouteCollection {
             query = query.corrected(by: tools.corrector)
             (hits, total) = try await KnowledgeBaseReader.search(context.scope, query: query, page: PageRequest(page: 1, perPage: Self.hitsShown),
                                                                     index: tools.index, on: request.db)
+            request.recordSupportEvent(.search) { [total, engine = tools.index == nil ? "database" : "memory"] in
+                $0.query = AnalyticsQuery.normalise(term)
+                $0.results = total
+                $0.engine = engine
+            }
         }
         let page = SupportSearchPage(frame: context.frame(for: request), term: term, total: total, hits: SupportArticleList(hits))
         return context.respond(page.render(), to: request)

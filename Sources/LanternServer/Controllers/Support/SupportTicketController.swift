@@ -108,6 +108,7 @@ struct SupportTicketController: RouteCollection {
         let requester = try ContactFormService.requester(context.customer?.contact)
         try await ContactFormService.admit(.init(context.widget), requester: requester, requesterIP: request.clientAddress,
                                            limit: nil, on: request.db)
+        request.recordSupportEvent(.contactFormOpened)
         let page = SupportNewTicketPage(frame: context.frame(for: request), customerEmail: context.customer?.contact.email,
                                         fields: try await formFields(context, sent: [:], on: request.db))
         return context.respond(page.render(), to: request)
@@ -139,6 +140,7 @@ struct SupportTicketController: RouteCollection {
                                                              requesterIP: request.clientAddress, attachments: form.files,
                                                              limit: settings.ticketRateLimit, on: request.db)
             request.application.metrics.ticketCreated(verified: ticket.verified)
+            request.recordSupportEvent(.ticketSent)
             let id = try ticket.requireID()
             guard context.customer != nil else {
                 let sent = SupportTicketSentPage(frame: context.frame(for: request), ticketID: id, email: ticket.email)

@@ -117,5 +117,8 @@ extension WidgetContentController {
         let helpful: Bool
         /// The anonymous visitor's id, kept by the widget frame; older widgets send none.
         let visitor_id: String?
+        /// A not-helpful vote's answer to "why?" (`FeedbackReason`), and a comment of up to 1,000 characters.
+        let reason: String?
+        let comment: String?
     }
 }

@@ -102,12 +102,16 @@ struct WidgetContentController: RouteCollection {
         let context = try request.widgetContext
         let body = try request.decodeBody(FeedbackBody.self)
         let visitorID = try VoteService.visitorID(body.visitor_id)
+        let answer = try VoteService.answer(helpful: body.helpful, reason: body.reason, comment: body.comment)
         guard let id = request.parameters.get("article_id", as: Int.self),
               try await KnowledgeBaseReader.isVisible(id, scope: context.scope, on: request.db)
         else { throw AppError.articleNotFound }
-        try await VoteService.vote(articleID: id, accountID: context.scope.accountID, contactID: context.signedIn?.contact.id,
-                                   visitorID: visitorID, address: request.clientAddress, helpful: body.helpful,
-                                   limit: request.application.lantern.voteRateLimit, on: request.db)
+        let vote = try await VoteService.vote(articleID: id, accountID: context.scope.accountID, contactID: context.signedIn?.contact.id,
+                                              visitorID: visitorID, address: request.clientAddress, helpful: body.helpful, answer: answer,
+                                              limit: request.application.lantern.voteRateLimit, on: request.db)
+        if answer != nil, context.widget.articleFeedbackTickets, let contact = context.signedIn?.contact {
+            try await ArticleFeedbackService.fileTicket(for: vote, widgetID: context.widget.id, requester: contact, on: request.db)
+        }
         return .noContent
     }
 

@@ -3,7 +3,9 @@ import Vapor
 /// The frame of every agent-portal page: the portal's navigation (the admin pages for admins only), the signed-in
 /// agent with the sign-out button, and the status or error box.
 enum AgentPage {
-    enum Section: String { case kb, feedback, tickets, contacts, companies, widgets, security, agents, ticketTypes, ticketFields, mail, apiKey }
+    enum Section: String { case kb, feedback, tickets, contacts, companies, widgets, security, agents, ticketTypes, ticketFields, mail, apiKey
+        case analytics
+    }
 
     static func render(_ agent: PortalSessionService.SignedInAgent, title: String, section: Section, flash: String? = nil,
                        error: String? = nil, status: HTTPResponseStatus = .ok, _ content: HTML) -> Response {
@@ -12,6 +14,7 @@ enum AgentPage {
             ("Tickets", "/agent/tickets", .tickets),
             ("Contacts", "/agent/contacts", .contacts), ("Companies", "/agent/companies", .companies),
         ]
+        items.insert(("Reports", "/agent/analytics", .analytics), at: 2)
         if agent.isAdmin {
             items += [("Widgets", "/agent/widgets", .widgets), ("Security", "/agent/security/widget", .security),
                       ("Agents", "/agent/agents", .agents), ("Ticket types", "/agent/settings/ticket-types", .ticketTypes),

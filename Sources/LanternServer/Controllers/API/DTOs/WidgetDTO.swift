@@ -17,11 +17,13 @@ struct WidgetDTO: Content {
     let contact_form: ContactForm
     let allowed_origins: [String]
     let freshdesk_widget_id: Int?
+    let article_feedback_tickets: Bool
     let created_at: Date?
     let updated_at: Date?
 
     enum CodingKeys: String, CodingKey {
         case id, name, category_ids, default_language, contact_form, allowed_origins, freshdesk_widget_id, created_at, updated_at
+        case article_feedback_tickets
     }
 
     init(_ widget: Widget, categoryIDs: [Int]) throws {
@@ -33,6 +35,7 @@ struct WidgetDTO: Content {
                                    priority: widget.contactFormPriority, type: widget.contactFormType)
         allowed_origins = widget.allowedOrigins
         freshdesk_widget_id = widget.freshdeskWidgetID
+        article_feedback_tickets = widget.articleFeedbackTickets
         created_at = widget.createdAt
         updated_at = widget.updatedAt
     }
@@ -46,6 +49,7 @@ struct WidgetDTO: Content {
         try container.encode(contact_form, forKey: .contact_form)
         try container.encode(allowed_origins, forKey: .allowed_origins)
         try container.encode(freshdesk_widget_id, forKey: .freshdesk_widget_id)
+        try container.encode(article_feedback_tickets, forKey: .article_feedback_tickets)
         try container.encode(created_at, forKey: .created_at)
         try container.encode(updated_at, forKey: .updated_at)
     }

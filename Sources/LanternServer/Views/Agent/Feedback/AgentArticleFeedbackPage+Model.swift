@@ -8,6 +8,10 @@ struct AgentArticleFeedbackPage {
         /// `nil` for an anonymous vote.
         let voter: Voter?
         let createdAt: Date
+        /// A not-helpful vote's answer to "why?", in words, its comment, and the ticket it became.
+        var reason: String? = nil
+        var comment: String? = nil
+        var ticketID: Int? = nil
     }
 
     struct Voter {

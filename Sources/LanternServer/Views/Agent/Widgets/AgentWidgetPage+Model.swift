@@ -31,6 +31,8 @@ struct AgentWidgetPage: Sendable {
     var contactFormType = false
     /// The replaced Freshdesk widget's id, as typed; empty for none.
     var freshdeskWidgetID = ""
+    /// Whether not-helpful answers of signed-in customers become "Article feedback" tickets.
+    var articleFeedbackTickets = false
     var flash: String? = nil
     /// Problems with the form that was sent, by field.
     var errors: [String: String] = [:]

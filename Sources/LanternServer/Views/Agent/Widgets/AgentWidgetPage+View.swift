@@ -28,6 +28,9 @@ extension AgentWidgetPage {
             <textarea id="embed-snippet" readonly rows="7">\(snippet)</textarea></div>
             <button type="button" class="secondary" data-copy="embed-snippet">Copy</button>
             </section>
+            <section class="card"><h2>Suggestions</h2>
+            <p>Which articles the panel opens on, by page of your site: <a href="/agent/widgets/\(id)/suggestions">page rules</a>.</p>
+            </section>
             <section class="card"><h2>Settings</h2>
             \(PortalLayout.form(action: "/agent/widgets/\(id)", csrf: csrf, """
                 \(PortalLayout.field("Name", name: "name", value: name, required: true))
@@ -39,6 +42,9 @@ extension AgentWidgetPage {
                 \(PortalLayout.checkbox("Only for signed-in customers", name: "contact_form_logged_in_only", checked: contactFormLoggedInOnly))
                 \(PortalLayout.checkbox("Customers choose the priority", name: "contact_form_priority", checked: contactFormPriority))
                 \(PortalLayout.checkbox("Customers choose the type", name: "contact_form_type", checked: contactFormType))
+                </fieldset>
+                <fieldset><legend>Article feedback</legend>
+                \(PortalLayout.checkbox("Make a ticket of type “Article feedback” of each not-helpful answer from a signed-in customer", name: "article_feedback_tickets", checked: articleFeedbackTickets))
                 </fieldset>
                 \(PortalLayout.select("Default language", name: "default_language", options: languageOptions, selected: defaultLanguage))
                 <div class="field"><label for="f-origins">Allowed origins (one per line; empty: any site)</label>
