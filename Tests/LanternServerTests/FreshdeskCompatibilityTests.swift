@@ -65,9 +65,11 @@ struct FreshdeskCompatibilityTests {
             let shadowing = try await otherAPI.send(.POST, "widgets", ["name": "W", "freshdesk_widget_id": account.widgetID])
             #expect(fields(shadowing) == ["freshdesk_widget_id"], "another widget's own id would be found first")
             #expect(fields(try await api.send(.PUT, "widgets/\(account.widgetID)", ["freshdesk_widget_id": -4])) == ["freshdesk_widget_id"])
-            let created = try await otherAPI.send(.POST, "widgets", ["name": "Moved", "freshdesk_widget_id": 12_000_000_026])
+            // A random id: this widget keeps it, and on PostgreSQL a rerun against the same database must not find it taken.
+            let movedID = Int.random(in: 13_000_000_000...19_999_999_999)
+            let created = try await otherAPI.send(.POST, "widgets", ["name": "Moved", "freshdesk_widget_id": movedID])
             #expect(created.status == .created)
-            #expect(try otherAPI.object(created)["freshdesk_widget_id"] as? Int == 12_000_000_026)
+            #expect(try otherAPI.object(created)["freshdesk_widget_id"] as? Int == movedID)
             let cleared = try await api.send(.PUT, "widgets/\(account.widgetID)", ["freshdesk_widget_id": NSNull()])
             #expect(try api.object(cleared)["freshdesk_widget_id"] is NSNull)
             #expect(try await app.testing().sendRequest(.GET, "widgets/\(freshdeskID).js").status == .notFound)
