@@ -48,6 +48,11 @@ def expressions(args, first_article, articles, sqlite):
 COLUMNS = "account_id, widget_id, day, occurred_at, visit, signed_in, kind, query, results, engine, rank, article_id, helpful, source, rule"
 
 
+# The days just filled were final already (the search rounds' server rolled up today and yesterday, and a day rolled
+# up after it ended is never rolled up again): events written after the fact make every day due once more.
+FORGET_ROLLUPS = "DELETE FROM analytics_rollups"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--database", required=True)
@@ -65,15 +70,17 @@ def main():
         first, count = db.execute("SELECT MIN(id), COUNT(*) FROM articles WHERE account_id = ?", (args.account_id,)).fetchone()
         db.execute(f"""WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {args.events - 1})
             INSERT INTO analytics_events ({COLUMNS}) SELECT {expressions(args, first, count, True)} FROM n""")
+        db.execute(FORGET_ROLLUPS)
         db.commit()
         searches = db.execute("SELECT COUNT(*) FROM analytics_events WHERE account_id = ? AND kind = 'search'", (args.account_id,)).fetchone()[0]
     else:
         def psql(sql):
             return subprocess.run(["psql", "--quiet", "--no-psqlrc", "-At", "-v", "ON_ERROR_STOP=1", args.database], input=sql.encode(),
-                                  check=True, capture_output=True).stdout.decode().strip()
+                                  check=True, stdout=subprocess.PIPE).stdout.decode().strip()
         first, count = psql(f"SELECT MIN(id) || ' ' || COUNT(*) FROM articles WHERE account_id = {args.account_id}").split()
         psql(f"""INSERT INTO analytics_events ({COLUMNS})
-            SELECT {expressions(args, int(first), int(count), False)} FROM generate_series(0, {args.events - 1}) AS i;
+            SELECT {expressions(args, int(first), int(count), False)} FROM generate_series(CAST(0 AS BIGINT), {args.events - 1}) AS i;
+            {FORGET_ROLLUPS};
             ANALYZE analytics_events;""")
         searches = int(psql(f"SELECT COUNT(*) FROM analytics_events WHERE account_id = {args.account_id} AND kind = 'search'"))
     print(searches)

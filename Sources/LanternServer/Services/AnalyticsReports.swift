@@ -128,15 +128,18 @@ enum AnalyticsReports {
 
     static func articles(_ period: AnalyticsPeriod, order: ArticleOrder, limit: Int = articleRows, on db: any Database) async throws -> [ArticleFigures] {
         let sorting: SQLQueryString = order == .mostViewed
-            ? "views DESC, thumbs_up DESC, a.id ASC"
-            : "(SUM(d.thumbs_down) - SUM(d.thumbs_up)) DESC, thumbs_down DESC, a.id ASC"
+            ? "s.views DESC, s.thumbs_up DESC, a.id ASC"
+            : "(s.thumbs_down - s.thumbs_up) DESC, s.thumbs_down DESC, a.id ASC"
         let having: SQLQueryString = order == .mostViewed ? "SUM(d.views) > 0" : "SUM(d.thumbs_up) + SUM(d.thumbs_down) > 0"
+        // Summed per article first, then joined: the join sees one row per article instead of one per article and day.
         return try await db.sql.raw("""
-            SELECT a.id, t.title, CAST(SUM(d.views) AS BIGINT) AS views, CAST(SUM(d.thumbs_up) AS BIGINT) AS thumbs_up,
-                   CAST(SUM(d.thumbs_down) AS BIGINT) AS thumbs_down
-            FROM analytics_daily_articles d JOIN articles a ON a.id = d.article_id AND a.account_id = d.account_id
+            SELECT a.id, t.title, s.views, s.thumbs_up, s.thumbs_down
+            FROM (SELECT d.article_id, CAST(SUM(d.views) AS BIGINT) AS views, CAST(SUM(d.thumbs_up) AS BIGINT) AS thumbs_up,
+                         CAST(SUM(d.thumbs_down) AS BIGINT) AS thumbs_down
+                  FROM analytics_daily_articles d WHERE \(scope(period)) GROUP BY d.article_id HAVING \(having)) s
+            JOIN articles a ON a.id = s.article_id AND a.account_id = \(bind: period.accountID)
             JOIN article_translations t ON t.article_id = a.id AND t.language = a.primary_language
-            WHERE \(scope(period)) GROUP BY a.id, t.title HAVING \(having) ORDER BY \(sorting) LIMIT \(literal: limit)
+            ORDER BY \(sorting) LIMIT \(literal: limit)
             """).all().map { row in
             ArticleFigures(id: try row.decode(column: "id", as: Int.self), title: try row.decode(column: "title", as: String.self),
                            views: try row.decode(column: "views", as: Int.self), thumbsUp: try row.decode(column: "thumbs_up", as: Int.self),
