@@ -44,5 +44,7 @@ enum LanternMigrations {
         AddArticleDetails(),
         // v11: article drafts, revisions, scheduled publishing and article files.
         CreateArticleRevisions(),
+        // v13: the Freshdesk importer's id map.
+        CreateFreshdeskImportIDs(),
     ]
 }
