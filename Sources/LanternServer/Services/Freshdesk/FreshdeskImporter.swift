@@ -58,9 +58,9 @@ final class FreshdeskImporter {
         let importer = try FreshdeskImporter(client: client, account: account, dryRun: dryRun, on: db, progress: progress)
         try await importer.loadMap()
         try await importer.readLanguages()
-        try await importer.importCompanies()
+        try await importer.importEach("Companies", of: "companies", as: FreshdeskAPI.Company.self) { try await importer.importCompany($0) }
         try await importer.readAgents()
-        try await importer.importContacts()
+        try await importer.importEach("Contacts", of: "contacts", as: FreshdeskAPI.Contact.self) { try await importer.importContact($0) }
         let folders = try await importer.importCategoriesAndFolders()
         try await importer.importArticles(in: folders)
         try await importer.importWidgets()
@@ -143,17 +143,19 @@ final class FreshdeskImporter {
         }
     }
 
-    // MARK: Companies
-
-    private func importCompanies() async throws {
-        progress(.began("Companies", total: nil))
+    /// Imports each object of the list at `path`, page by page, counting them on the progress display as `part`.
+    private func importEach<T: Decodable & Sendable>(_ part: String, of path: String, as type: T.Type,
+                                                     _ importOne: (T) async throws -> Void) async throws {
+        progress(.began(part, total: nil))
         var done = 0
-        try await client.list("companies", as: FreshdeskAPI.Company.self) { page in
-            for company in page { try await importCompany(company) }
+        try await client.list(path, as: T.self) { page in
+            for object in page { try await importOne(object) }
             done += page.count
-            progress(.advanced("Companies", done: done, total: nil))
+            progress(.advanced(part, done: done, total: nil))
         }
     }
+
+    // MARK: Companies
 
     private func importCompany(_ source: FreshdeskAPI.Company) async throws {
         let name = ImportedText.line(source.name, maximum: 255).text
@@ -213,16 +215,6 @@ final class FreshdeskImporter {
     }
 
     // MARK: Contacts
-
-    private func importContacts() async throws {
-        progress(.began("Contacts", total: nil))
-        var done = 0
-        try await client.list("contacts", as: FreshdeskAPI.Contact.self) { page in
-            for contact in page { try await importContact(contact) }
-            done += page.count
-            progress(.advanced("Contacts", done: done, total: nil))
-        }
-    }
 
     private func importContact(_ source: FreshdeskAPI.Contact) async throws {
         let rawName = ImportedText.line(source.name, maximum: 255).text
