@@ -38,6 +38,8 @@ final class FakeFreshdesk: Sendable {
 
     var url: String { "http://127.0.0.1:\(app.http.server.shared.localAddress!.port!)" }
     var requests: [(path: String, at: Date, status: UInt)] { log.withLockedValue { $0.requests } }
+    /// How many requests for article lists arrived.
+    var articleLists: Int { log.withLockedValue { $0.articleLists } }
 
     func behave(_ change: (inout Behaviour) -> Void) { behaviour.withLockedValue { change(&$0) } }
 

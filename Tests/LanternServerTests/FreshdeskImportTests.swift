@@ -292,6 +292,69 @@ struct FreshdeskImportTests {
         }
     }
 
+    @Test("Ctrl-C stops the command between two objects (exit code 1) and a rerun completes the import; on a terminal it draws a bar")
+    func interruptedCommand() async throws {
+        try await LanternBinary.withAccount("Interrupted Co", adminEmail: "stop-\(UUID().uuidString.prefix(8))@test.example") { database, account in
+            try await Self.withFake { fake in
+                let arguments = ["import", "freshdesk", "--url", fake.url, "--api-key", fake.apiKey, "--account", "\(account.accountID)"]
+                let process = Process()
+                process.executableURL = LanternBinary.url
+                process.arguments = arguments
+                process.environment = LanternBinary.environment(database: database)
+                let stderr = Pipe()
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = stderr
+                try process.run()
+                // Ctrl-C once the articles of a folder or two are in (each folder is three lists: en, fr, de).
+                let deadline = Date().addingTimeInterval(120)
+                while fake.articleLists < 7 && process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
+                process.interrupt()
+                let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 1, "\(message)")
+                #expect(message.contains("Stopping after the current step"))
+                #expect(message.contains("The import was interrupted. What was imported so far stays; run the command again to complete it."))
+                let partial = try await Self.articleCount(database, accountID: account.accountID)
+                #expect(partial > 0 && partial < 299)
+
+                // The rerun, on a terminal (`script` gives it one): a bar redrawn in place, then the report.
+                let shell = ([LanternBinary.url.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+                let terminal = Process()
+                terminal.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+                terminal.arguments = ["-qefc", shell, "/dev/null"]
+                terminal.environment = LanternBinary.environment(database: database)
+                let output = Pipe()
+                terminal.standardOutput = output
+                terminal.standardInput = FileHandle.nullDevice
+                try terminal.run()
+                let screen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                terminal.waitUntilExit()
+                #expect(terminal.terminationStatus == 0, "\(screen)")
+                #expect(screen.contains("\r\u{1B}[2KArticles [##############################] 300/300 (100%)"))
+                #expect(screen.contains("  articles      " + String(299 - partial).leftPadded(11) + "          0" + String(partial).leftPadded(11) + "          1"))
+                #expect(try await Self.articleCount(database, accountID: account.accountID) == 299)
+            }
+        }
+    }
+
+    /// The articles of the account in the database of a `lantern` process (an SQLite file is read in a copy, as
+    /// `withLantern` removes its SQLite files afterwards).
+    static func articleCount(_ database: String, accountID: Int) async throws -> Int {
+        var location = try DatabaseLocation(databaseURL: database)
+        if case .sqlite(let path) = location {
+            let copy = TestDatabase.temporarySQLitePath()
+            for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: path + suffix) {
+                try FileManager.default.copyItem(atPath: path + suffix, toPath: copy + suffix)
+            }
+            location = .sqlite(path: copy)
+        }
+        var count = 0
+        try await withLantern(location: location, migrate: false) { app in
+            count = try await Self.count(Article.self, accountID: accountID, on: app.db)
+        }
+        return count
+    }
+
     @Test("plain http is refused for any host but a loopback one, by the command too (exit code 2)")
     func plainHTTP() throws {
         #expect(throws: FreshdeskSource.Refusal.self) { try FreshdeskSource("http://acme.freshdesk.com") }
@@ -309,4 +372,8 @@ struct FreshdeskImportTests {
         #expect(output.status == 2)
         #expect(output.stderr.contains("--url must use https"))
     }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }
