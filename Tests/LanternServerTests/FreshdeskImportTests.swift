@@ -110,7 +110,7 @@ struct FreshdeskImportTests {
                 let map = try await FreshdeskImportID.query(on: db).filter(\.$accountID == accountID).filter(\.$kindName == "article").all()
                 let articleID = { (freshdesk: Int64) in map.first { $0.freshdeskID == freshdesk }?.lanternID }
                 let eight = try #require(try await Article.find(articleID(8009), on: db))
-                #expect(eight.thumbsUp == 8 && eight.thumbsDown == 0 && eight.tags == ["billing", "how-to"] && eight.status == .published)
+                #expect(eight.thumbsUp == 8 && eight.thumbsDown == 0 && eight.hits == 9 && eight.tags == ["billing", "how-to"] && eight.status == .published)
                 let draft = try #require(try await Article.find(articleID(8006), on: db))
                 #expect(draft.status == .draft)
                 #expect(try await Article.find(articleID(8005), on: db)?.articleType == 2)

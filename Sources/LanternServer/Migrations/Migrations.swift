@@ -44,7 +44,8 @@ enum LanternMigrations {
         AddArticleDetails(),
         // v11: article drafts, revisions, scheduled publishing and article files.
         CreateArticleRevisions(),
-        // v13: the Freshdesk importer's id map.
+        // v13: the Freshdesk importer's id map; article hits.
         CreateFreshdeskImportIDs(),
+        AddArticleHits(),
     ]
 }

@@ -501,20 +501,21 @@ final class FreshdeskImporter {
         case .success(let checked): fields = checked
         }
         fields.agentID = source.agent_id.flatMap { agents[$0] }
-        let thumbs = (up: max(0, source.thumbs_up ?? 0), down: max(0, source.thumbs_down ?? 0))
+        let counters = Counters(thumbsUp: max(0, source.thumbs_up ?? 0), thumbsDown: max(0, source.thumbs_down ?? 0),
+                                hits: max(0, source.hits ?? 0))
         let article: Article?
         if let existing = try await mapped(.article, source.id).asyncFlatMap({ try await ArticleStore.find($0, accountID: accountID, on: db) }) {
             article = existing
             let primary = try await ArticleStore.translation(of: existing, in: existing.primaryLanguage, on: db)
             if existing.folderID == folderID && existing.status == fields.status && existing.tags == fields.tags
                 && existing.articleType == fields.type && existing.agentID == fields.agentID
-                && existing.thumbsUp == thumbs.up && existing.thumbsDown == thumbs.down
+                && Counters(of: existing) == counters
                 && primary.map({ same($0, fields) }) == true {
                 count(.articles, \.unchanged)
             } else {
                 let result = try await write {
                     _ = try await ArticleStore.update(existing, fields: fields, folderID: folderID, on: db)
-                    try await setThumbs(existing, thumbs)
+                    try await set(counters, on: existing)
                 }
                 if case .failure(let error) = result { return skip(.articles, source.id, title, error.message) }
                 count(.articles, \.updated)
@@ -525,7 +526,7 @@ final class FreshdeskImporter {
         } else {
             switch try await write({ () -> Article in
                 let (created, _) = try await ArticleStore.create(accountID: accountID, folderID: folderID, language: language, fields: fields, on: db)
-                try await setThumbs(created, thumbs)
+                try await set(counters, on: created)
                 return created
             }) {
             case .failure(let error): return skip(.articles, source.id, title, error.message)
@@ -581,11 +582,27 @@ final class FreshdeskImporter {
             && translation.metaKeywords == fields.seo?.keywords
     }
 
-    /// Freshdesk's vote counts are where Lantern's counters start.
-    private func setThumbs(_ article: Article, _ thumbs: (up: Int, down: Int)) async throws {
-        guard article.thumbsUp != thumbs.up || article.thumbsDown != thumbs.down else { return }
-        article.thumbsUp = thumbs.up
-        article.thumbsDown = thumbs.down
+    /// An article's vote counts and hits.
+    private struct Counters: Equatable {
+        var thumbsUp: Int
+        var thumbsDown: Int
+        var hits: Int
+
+        init(thumbsUp: Int, thumbsDown: Int, hits: Int) {
+            (self.thumbsUp, self.thumbsDown, self.hits) = (thumbsUp, thumbsDown, hits)
+        }
+
+        init(of article: Article) {
+            self.init(thumbsUp: article.thumbsUp, thumbsDown: article.thumbsDown, hits: article.hits)
+        }
+    }
+
+    /// Freshdesk's vote counts and hits are where Lantern's counters start.
+    private func set(_ counters: Counters, on article: Article) async throws {
+        guard Counters(of: article) != counters else { return }
+        article.thumbsUp = counters.thumbsUp
+        article.thumbsDown = counters.thumbsDown
+        article.hits = counters.hits
         try await article.save(on: db)
     }
 

@@ -19,6 +19,8 @@ struct ArticleDTO: Content {
     let languages: [String]
     let thumbs_up: Int
     let thumbs_down: Int
+    /// Views from the widget and `/support`, one per visitor and article per day.
+    let hits: Int
     /// The author, and Freshdesk's article type (1 permanent, 2 workaround).
     let agent_id: Int?
     let type: Int
@@ -78,6 +80,7 @@ struct ArticleDTO: Content {
         primary_language = article.primaryLanguage
         self.languages = languages
         thumbs_up = article.thumbsUp
+        hits = article.hits
         thumbs_down = article.thumbsDown
         agent_id = article.agentID
         type = article.articleType
@@ -105,10 +108,15 @@ struct ArticleDTO: Content {
         try container.encode(languages, forKey: .languages)
         try container.encode(thumbs_up, forKey: .thumbs_up)
         try container.encode(thumbs_down, forKey: .thumbs_down)
+        try container.encode(hits, forKey: .hits)
         try container.encode(agent_id, forKey: .agent_id)
         try container.encode(type, forKey: .type)
         try container.encode(seo_data, forKey: .seo_data)
         try container.encodeIfPresent(created_at, forKey: .created_at)
         try container.encodeIfPresent(updated_at, forKey: .updated_at)
+        try container.encode(publish_at, forKey: .publish_at)
+        try container.encode(unpublish_at, forKey: .unpublish_at)
+        try container.encodeIfPresent(draft, forKey: .draft)
+        try container.encodeIfPresent(revision, forKey: .revision)
     }
 }
