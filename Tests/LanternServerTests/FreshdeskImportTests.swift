@@ -13,7 +13,7 @@ struct FreshdeskImportTests {
     static let expected: [FreshdeskImportReport.Section: FreshdeskImportReport.Tally] = [
         .companies: .init(created: 5), .contacts: .init(created: 128, skipped: 2), .categories: .init(created: 3),
         .folders: .init(created: 12), .articles: .init(created: 299, skipped: 1),
-        .translations: .init(created: 227, skipped: 21), .widgets: .init(updated: 1),
+        .translations: .init(created: 248), .widgets: .init(updated: 1),
     ]
 
     /// A Freshdesk widget id no other test uses (they are unique across the installation).
@@ -119,9 +119,12 @@ struct FreshdeskImportTests {
                 #expect(Set(translations.map(\.language)) == ["en", "fr", "de"])
                 #expect(translations.first { $0.language == "fr" }?.title == "Article 6 en français")
                 #expect(translations.first { $0.language == "en" }?.metaTitle == "Article 6 | Help")
-                // Article 0's German version is a draft: not shown, so not imported.
+                // Article 0's German version is a draft: imported as one (a translation has its own status).
                 let zero = try #require(try await Article.find(articleID(8001), on: db))
-                #expect(Set(try await ArticleStore.translations(of: zero, on: db).map(\.language)) == ["en", "fr"])
+                let zeroTranslations = try await ArticleStore.translations(of: zero, on: db)
+                #expect(Set(zeroTranslations.map(\.language)) == ["en", "fr", "de"])
+                #expect(zeroTranslations.first { $0.language == "de" }?.statusCode == Article.Status.draft.rawValue)
+                #expect(zeroTranslations.first { $0.language == "fr" }?.statusCode == Article.Status.published.rawValue)
                 let scripted = try #require(try await Article.find(articleID(8004), on: db))
                 let scriptedText = try #require(try await ArticleStore.translation(of: scripted, in: "en", on: db))
                 #expect(!scriptedText.description.contains("<script") && !scriptedText.description.contains("onclick"))
@@ -130,7 +133,7 @@ struct FreshdeskImportTests {
                         == ["<script> with its content", "style attributes", "onclick attributes"])
                 #expect(articleID(8043) == nil)
                 #expect(report.skipped.first { $0.freshdeskID == 8043 }?.reason.contains("unclosed <svg>") == true)
-                #expect(report.skipped.filter { $0.section == .translations }.allSatisfy { $0.reason.contains("draft translation") })
+                #expect(report.skipped.filter { $0.section == .translations }.isEmpty)
                 #expect(report.skipped.filter { $0.section == .contacts }.allSatisfy { $0.reason.contains("no e-mail address") })
                 #expect(report.notes.contains { $0.contains("ka") })
 
@@ -166,7 +169,7 @@ struct FreshdeskImportTests {
                 }
                 let third = try await Self.runImport(fake, accountID: account.accountID, app: app)
                 #expect(third.tally(.articles) == .init(updated: 1, unchanged: 298, skipped: 1))
-                #expect(third.tally(.translations) == .init(created: 1, unchanged: 227, skipped: 21))
+                #expect(third.tally(.translations) == .init(created: 1, unchanged: 248))
                 #expect(third.tally(.folders) == .init(updated: 1, unchanged: 11))
                 #expect(try await SolutionFolder.query(on: app.db).filter(\.$accountID == account.accountID)
                     .filter(\.$name == "Folder 2, renamed").count() == 1)

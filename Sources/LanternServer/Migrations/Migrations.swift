@@ -44,8 +44,9 @@ enum LanternMigrations {
         AddArticleDetails(),
         // v11: article drafts, revisions, scheduled publishing and article files.
         CreateArticleRevisions(),
-        // v13: the Freshdesk importer's id map; article hits.
+        // v13: the Freshdesk importer's id map; article hits; each translation's status.
         CreateFreshdeskImportIDs(),
         AddArticleHits(),
+        AddTranslationStatus(),
     ]
 }

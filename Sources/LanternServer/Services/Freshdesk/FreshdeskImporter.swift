@@ -538,23 +538,19 @@ final class FreshdeskImporter {
         if let article, article.id != nil { try await remember(.article, source.id, as: try article.requireID()) }
         for language in translationLanguages {
             guard let translation = translations[language] else { continue }
-            try await importTranslation(translation, language: language, of: article, primaryPublished: fields.status == .published)
+            try await importTranslation(translation, language: language, of: article)
         }
     }
 
-    private func importTranslation(_ source: FreshdeskAPI.Article, language: String, of article: Article?, primaryPublished: Bool) async throws {
+    /// A translation keeps its own status: a draft one is imported, and not shown until it is published.
+    private func importTranslation(_ source: FreshdeskAPI.Article, language: String, of article: Article?) async throws {
         let title = ImportedText.line(source.title, maximum: 255).text
-        if source.status == 1 && primaryPublished {
-            return skip(.translations, source.id, "\(title) (\(language))",
-                        "a draft translation of a published article: Lantern would show it; publish it in Freshdesk and import again")
-        }
         guard var fields = try fieldsOrSkip(source, language: language, title: title) else { return }
-        fields.status = nil
         fields.tags = nil
         fields.type = nil
         guard let article else { return count(.translations, \.created) }
         if let existing = try await ArticleStore.translation(of: article, in: language, on: db) {
-            if same(existing, fields) { return count(.translations, \.unchanged) }
+            if same(existing, fields) && existing.statusCode == fields.status?.rawValue { return count(.translations, \.unchanged) }
             let result = try await write { _ = try await ArticleStore.update(article, language: language, fields: fields, folderID: nil, on: db) }
             if case .failure(let error) = result { return skip(.translations, source.id, "\(title) (\(language))", error.message) }
             count(.translations, \.updated)

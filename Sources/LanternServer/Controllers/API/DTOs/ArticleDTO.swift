@@ -74,7 +74,8 @@ struct ArticleDTO: Content {
         title = translation.title
         description = translation.description
         description_text = HTMLSanitizer.plainText(translation.description)
-        status = article.statusCode
+        // A translation has its own status; the primary version's is the article's.
+        status = translation.language == article.primaryLanguage ? article.statusCode : translation.statusCode
         tags = article.tags
         language = translation.language
         primary_language = article.primaryLanguage
