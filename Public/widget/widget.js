@@ -448,7 +448,7 @@
     main.onkeydown = null;
     main.replaceChildren(state('loading', t('loading')));
     try {
-      const a = await get(`${API}/widgets/${widgetId}/articles/${id}${loc('?')}`);
+      const a = await get(`${API}/widgets/${widgetId}/articles/${id}?visitor_id=${visitorId()}${loc('&')}`);
       if (mine !== seq) return;
       const up = h('button', { type: 'button', class: 'vote', 'data-lantern': 'vote-up', 'aria-pressed': 'false', onclick: () => vote(true) }, t('yes'));
       const down = h('button', { type: 'button', class: 'vote', 'data-lantern': 'vote-down', 'aria-pressed': 'false', onclick: () => vote(false) }, t('no'));

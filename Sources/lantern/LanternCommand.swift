@@ -11,7 +11,7 @@ struct LanternCommand: AsyncParsableCommand {
         commandName: "lantern",
         abstract: "Lantern: a self-hosted help center with an embeddable help widget.",
         version: LanternVersion.current,
-        subcommands: [Serve.self, Migrate.self, Setup.self, Secret.self, Token.self, CopyDatabase.self, MailCommand.self]
+        subcommands: [Serve.self, Migrate.self, Setup.self, Secret.self, Token.self, CopyDatabase.self, MailCommand.self, Import.self]
     )
 
     /// Exit code for bad arguments (argument-parser's own default is 64).

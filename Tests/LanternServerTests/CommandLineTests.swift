@@ -104,6 +104,14 @@ enum LanternBinary {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// `run`, on a thread of its own: for a test whose own process serves the binary (a fake remote server), so
+    /// that waiting for the binary holds no thread of the concurrency pool that serves it.
+    static func runOffPool(_ arguments: [String], database: String?, timeout: TimeInterval = 60) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try run(arguments, database: database, timeout: timeout) }) }
+        }
+    }
+
     static func freePort() -> Int {
         Int.random(in: 20_000...40_000)
     }

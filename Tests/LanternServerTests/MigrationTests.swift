@@ -151,8 +151,9 @@ struct MigrationTests {
                 #expect(first.map(\.language) == ["en", "fr"])
                 #expect(first.allSatisfy { $0.kind == .published && $0.agentID == nil && $0.createdAt == now })
                 #expect(try await ArticleRevisionService.revisions(of: articles[1], on: app.db).map(\.title) == ["Two"])
-                #expect(try await Article.find(articles[0], on: app.db)?.revisionCount == 2)
-                #expect(try await Article.find(articles[1], on: app.db)?.revisionCount == 1)
+                // Read with SQL: the model has columns of later migrations.
+                let counts = try await sql.raw("SELECT revision_count FROM articles ORDER BY id").all().map { try $0.decode(column: "revision_count", as: Int.self) }
+                #expect(counts == [2, 1])
             }
         }
     }

@@ -71,7 +71,7 @@ struct HitsBody: Decodable {
     let total: Int
 }
 
-struct ServedArticleBody: Decodable {
+struct ServedArticleBody: Decodable, Equatable {
     let id: Int
     let title: String
     let description: String

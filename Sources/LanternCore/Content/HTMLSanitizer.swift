@@ -42,11 +42,21 @@ public enum HTMLSanitizer {
         walk(html).problems
     }
 
-    /// The sanitised HTML and its problems, in one pass.
-    private static func walk(_ html: String) -> (html: String, problems: [String]) {
+    /// What `sanitize` takes out of `html`, one description per kind in order of appearance: "<script> with its
+    /// content", "<font> tags (their text kept)", "style attributes", "unsafe addresses in href"… (an importer
+    /// reports them). Empty when the HTML is already in the sanitiser's form, apart from attribute order, quoting and
+    /// the attributes it adds.
+    public static func removals(_ html: String) -> [String] {
+        walk(html).removed
+    }
+
+    /// The sanitised HTML, its problems and what it removed, in one pass.
+    private static func walk(_ html: String) -> (html: String, problems: [String], removed: [String]) {
         var output = ""
         var open: [String] = []
         var skipping: String? = nil
+        var removed: [String] = []
+        func remove(_ what: String) { if !removed.contains(what) { removed.append(what) } }
         var tokenizer = HTMLTokenizer(html)
         while let token = tokenizer.next() {
             if let skipped = skipping {
@@ -59,21 +69,38 @@ public enum HTMLSanitizer {
             case .startTag(let name, let attributes, let selfClosing):
                 if droppedWithContent.contains(name) {
                     if !selfClosing { skipping = name }
+                    remove("<\(name)> with its content")
                     continue
                 }
-                guard allowedTags.contains(name) else { continue }
+                guard allowedTags.contains(name) else {
+                    remove("<\(name)> tags (their content kept)")
+                    continue
+                }
                 output += "<" + name
                 var linked = false
-                for (attribute, value) in attributes where allowedAttributes[name]?.contains(attribute) == true {
+                for (attribute, value) in attributes {
+                    guard allowedAttributes[name]?.contains(attribute) == true else {
+                        if !(name == "a" && attribute == "rel") && !(name == "img" && attribute == "loading") { remove("\(attribute) attributes") }
+                        continue
+                    }
                     if urlAttributes.contains(attribute) {
-                        guard let url = safeURL(value, image: name == "img") else { continue }
+                        guard let url = safeURL(value, image: name == "img") else {
+                            remove("unsafe addresses in \(attribute)")
+                            continue
+                        }
                         output += " \(attribute)=\"\(escape(url))\""
                         linked = linked || attribute == "href"
                     } else if let values = allowedValues[attribute] {
-                        guard values.contains(value) else { continue }
+                        guard values.contains(value) else {
+                            remove("\(attribute) values other than \(values.sorted().joined(separator: ", "))")
+                            continue
+                        }
                         output += " \(attribute)=\"\(value)\""
                     } else if numericAttributes.contains(attribute) {
-                        guard (1...5).contains(value.utf8.count), value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { continue }
+                        guard (1...5).contains(value.utf8.count), value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+                            remove("\(attribute) values that are not whole numbers")
+                            continue
+                        }
                         output += " \(attribute)=\"\(value)\""
                     } else {
                         output += " \(attribute)=\"\(escape(value))\""
@@ -91,7 +118,7 @@ public enum HTMLSanitizer {
         }
         for closing in open.reversed() { output += "</\(closing)>" }
         let problems = [skipping.map { "unclosed <\($0)>" }, tokenizer.unclosed.map { "unclosed \($0)" }]
-        return (output, problems.compactMap { $0 })
+        return (output, problems.compactMap { $0 }, removed)
     }
 
     /// The visible text of `html`: tags removed, entities decoded, blocks separated by spaces, white space collapsed.

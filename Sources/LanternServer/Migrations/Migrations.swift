@@ -49,5 +49,9 @@ enum LanternMigrations {
         // v10: deflection (page rules, not-helpful answers) and analytics (events, daily aggregates). It applies
         // after v11, which shipped first; it depends on nothing v11 adds.
         CreateDeflection(),
+        // v13: the Freshdesk importer's id map; article hits; each translation's status.
+        CreateFreshdeskImportIDs(),
+        AddArticleHits(),
+        AddTranslationStatus(),
     ]
 }

@@ -16,6 +16,8 @@ final class Article: Model, @unchecked Sendable {
     /// Denormalised vote counts, kept in step with `article_votes` in the same transaction.
     @Field(key: "thumbs_up") var thumbsUp: Int
     @Field(key: "thumbs_down") var thumbsDown: Int
+    /// Views from the widget and `/support`, one per visitor and day (`ArticleViewService`).
+    @Field(key: "hits") var hits: Int
     /// When the scheduler publishes the article (and its waiting drafts); cleared once done.
     @OptionalField(key: "publish_at") var publishAt: Date?
     /// When the scheduler takes the article off line; cleared once done.
@@ -39,6 +41,7 @@ final class Article: Model, @unchecked Sendable {
         self.tags = tags
         self.thumbsUp = 0
         self.thumbsDown = 0
+        self.hits = 0
         self.revisionCount = 0
         self.articleType = 1
     }

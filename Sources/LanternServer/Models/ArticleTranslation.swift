@@ -19,6 +19,9 @@ final class ArticleTranslation: Model, @unchecked Sendable {
     @Field(key: "search_title") private(set) var searchTitle: String
     @Field(key: "search_body") private(set) var searchBody: String
     /// Freshdesk's `seo_data`: what `/support` puts in the page's title, description and keywords.
+    /// The translation's own status (`Article.Status`); a draft translation is never served. The primary
+    /// translation's is always published: the article's status is the primary version's.
+    @Field(key: "status") var statusCode: Int
     @OptionalField(key: "meta_title") var metaTitle: String?
     @OptionalField(key: "meta_description") var metaDescription: String?
     @OptionalField(key: "meta_keywords") var metaKeywords: String?
@@ -31,6 +34,7 @@ final class ArticleTranslation: Model, @unchecked Sendable {
         self.accountID = accountID
         self.articleID = articleID
         self.language = language
+        self.statusCode = Article.Status.published.rawValue
         setContent(title: title, description: description)
     }
 

@@ -283,7 +283,8 @@ enum ArticleStore {
     }
 
     /// Updates the article and its translation in `language` (the primary one unless told otherwise) directly, on
-    /// behalf of `agentID`: a changed text is a published revision.
+    /// behalf of `agentID`: a changed text is a published revision. A status is the article's in the primary
+    /// language, the translation's own in another.
     static func update(_ article: Article, language: String? = nil, fields: Fields, folderID: Int?, agentID: Int? = nil,
                        on db: any Database) async throws -> ArticleTranslation {
         let language = language ?? article.primaryLanguage
@@ -291,7 +292,8 @@ enum ArticleStore {
             let articleID = try article.requireID()
             try await ArticleRevisionService.lock(articleID, on: db)
             try await ArticleRevisionService.checkBase(fields.baseRevision, articleID: articleID, language: language, agentID: agentID, on: db)
-            if let status = fields.status { article.statusCode = status.rawValue }
+            let primary = language == article.primaryLanguage
+            if primary, let status = fields.status { article.statusCode = status.rawValue }
             if let tags = fields.tags { article.tags = tags }
             if let agentID = fields.agentID { article.agentID = agentID }
             if let type = fields.type { article.articleType = type }
@@ -303,6 +305,7 @@ enum ArticleStore {
             let changed = (fields.title.map { $0 != translation.title } ?? false) || (fields.description.map { $0 != translation.description } ?? false)
             translation.setContent(title: fields.title, description: fields.description)
             apply(fields.seo, to: translation)
+            if !primary, let status = fields.status { translation.statusCode = status.rawValue }
             try await translation.save(on: db)
             if changed {
                 try await ArticleRevisionService.record(article, kind: .published, language: language, title: translation.title,
@@ -312,7 +315,8 @@ enum ArticleStore {
         }
     }
 
-    /// Adds a translation (a published revision); 409 if the article already has one in `language`.
+    /// Adds a translation (a published revision) with its own status (published unless `fields` says otherwise);
+    /// 409 if the article already has one in `language`.
     static func addTranslation(to article: Article, language: String, fields: Fields, agentID: Int? = nil,
                                on db: any Database) async throws -> ArticleTranslation {
         try await db.writeTransaction { db in
@@ -322,11 +326,8 @@ enum ArticleStore {
             let translation = ArticleTranslation(accountID: article.accountID, articleID: try article.requireID(), language: language,
                                                  title: fields.title!, description: fields.description!)
             apply(fields.seo, to: translation)
+            if let status = fields.status { translation.statusCode = status.rawValue }
             try await translation.create(on: db)
-            if let status = fields.status {
-                article.statusCode = status.rawValue
-                try await article.save(on: db)
-            }
             try await ArticleRevisionService.record(article, kind: .published, language: language, title: translation.title,
                                                     description: translation.description, agentID: agentID, on: db)
             return translation

@@ -27,9 +27,11 @@ struct ReadingScope: Sendable {
         return sql + " AND (" + visibility + ")"
     }
 
-    /// `t` is the translation served for `a`: the scope's language, or the primary one when that is missing.
+    /// `t` is the translation served for `a`: the scope's language, or the primary one when that is missing or a
+    /// draft (a primary translation is always published: the article's status is its own).
     var servedTranslation: SQLQueryString {
-        "(t.language = \(bind: language) OR (t.language = a.primary_language AND NOT EXISTS (SELECT 1 FROM article_translations x WHERE x.article_id = a.id AND x.language = \(bind: language))))"
+        let published = Article.Status.published.rawValue
+        return "((t.language = \(bind: language) AND t.status = \(literal: published)) OR (t.language = a.primary_language AND NOT EXISTS (SELECT 1 FROM article_translations x WHERE x.article_id = a.id AND x.language = \(bind: language) AND x.status = \(literal: published))))"
     }
 
     /// The same scope for the in-memory search structures (`SearchIndex`, `SearchVocabulary`).

@@ -36,7 +36,8 @@ enum SearchVersion {
     /// must include `t.id`.
     static func eachTranslation(accountID: Int, columns: String, publishedOnly: Bool, chunkSize: Int = chunkSize,
                                 on db: any Database, _ body: (any SQLRow) throws -> Void) async throws {
-        let published: SQLQueryString = publishedOnly ? " AND a.status = \(literal: Article.Status.published.rawValue)" : ""
+        let status = Article.Status.published.rawValue
+        let published: SQLQueryString = publishedOnly ? " AND a.status = \(literal: status) AND t.status = \(literal: status)" : ""
         var after = 0
         while true {
             let rows = try await db.sql.raw("""

@@ -147,7 +147,7 @@ enum VoteService {
     }
 
     /// The install's hash key, made on first use (every process and a copied database then share it).
-    private static func hashKey(on db: any Database) async throws -> SymmetricKey {
+    static func hashKey(on db: any Database) async throws -> SymmetricKey {
         if let stored = try await VoteHashKey.find(VoteHashKey.rowID, on: db) { return SymmetricKey(data: Data(stored.secret.utf8)) }
         try await db.sql.raw("""
             INSERT INTO \(ident: VoteHashKey.schema) (id, secret) VALUES (\(bind: VoteHashKey.rowID), \(bind: SecretGenerator.sharedSecret()))
@@ -160,7 +160,7 @@ enum VoteService {
 
     /// HMAC-SHA256 of `kind`, the article and `value` as hex: the same visitor or address gives unrelated hashes on
     /// different articles, and the stored hash does not give the value back.
-    private static func keyedHash(_ kind: String, _ articleID: Int, _ value: String, key: SymmetricKey) -> String {
+    static func keyedHash(_ kind: String, _ articleID: Int, _ value: String, key: SymmetricKey) -> String {
         SecretGenerator.hex(HMAC<SHA256>.authenticationCode(for: Data("\(kind):\(articleID):\(value)".utf8), using: key))
     }
 

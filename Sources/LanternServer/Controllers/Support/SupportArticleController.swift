@@ -1,7 +1,8 @@
 import Vapor
 
-/// `/support/solutions/articles/{id}` and its "Was this article helpful?" vote (`VoteService`: one counted vote per
-/// reader, a signed-in customer by their contact, an anonymous one by the visitor id of a cookie).
+/// `/support/solutions/articles/{id}`, which counts a hit (`ArticleViewService`), and its "Was this article helpful?"
+/// vote (`VoteService`: one counted vote per reader, a signed-in customer by their contact, an anonymous one by the
+/// visitor id of a cookie).
 struct SupportArticleController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("solutions", "articles", ":id", use: article)
@@ -16,6 +17,10 @@ struct SupportArticleController: RouteCollection {
         let id = try request.portalID("id", "article")
         guard let article = try await KnowledgeBaseReader.article(id, scope: context.scope, on: request.db) else { throw Self.notVisible }
         request.recordSupportEvent(.articleView) { $0.articleID = id }
+        // An anonymous reader is known by their visitor cookie when they have one (no cookie is set here), else by address.
+        let visitorID = context.customer == nil ? try? VoteService.visitorID(request.cookies[Self.visitorCookie]?.string) : nil
+        await ArticleViewService.recordQuietly(articleID: id, by: .first(contactID: context.customer?.contact.id, visitorID: visitorID,
+                                                                        address: request.clientAddress), request: request)
         var body = article.description
         if let customer = context.customer {
             body = try await ArticleAttachmentService.granted(body, contactID: customer.contact.id, accountID: context.scope.accountID,

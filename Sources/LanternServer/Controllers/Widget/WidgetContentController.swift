@@ -84,9 +84,12 @@ struct WidgetContentController: RouteCollection {
     @Sendable
     func article(request: Request) async throws -> Response {
         let context = try request.widgetContext
+        let visitorID = try VoteService.visitorID(request.queryText("visitor_id"))
         guard let id = request.parameters.get("article_id", as: Int.self),
               let article = try await KnowledgeBaseReader.article(id, scope: context.scope, on: request.db)
         else { throw AppError.articleNotFound }
+        await ArticleViewService.recordQuietly(articleID: id, by: .first(contactID: context.signedIn?.contact.id, visitorID: visitorID,
+                                                                        address: request.clientAddress), request: request)
         var description = article.description
         if let signedIn = context.signedIn {
             description = try await ArticleAttachmentService.granted(description, contactID: signedIn.contact.id,

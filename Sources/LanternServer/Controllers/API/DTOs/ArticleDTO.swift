@@ -19,6 +19,8 @@ struct ArticleDTO: Content {
     let languages: [String]
     let thumbs_up: Int
     let thumbs_down: Int
+    /// Views from the widget and `/support`, one per visitor and article per day.
+    let hits: Int
     /// The author, and Freshdesk's article type (1 permanent, 2 workaround).
     let agent_id: Int?
     let type: Int
@@ -72,12 +74,14 @@ struct ArticleDTO: Content {
         title = translation.title
         description = translation.description
         description_text = HTMLSanitizer.plainText(translation.description)
-        status = article.statusCode
+        // A translation has its own status; the primary version's is the article's.
+        status = translation.language == article.primaryLanguage ? article.statusCode : translation.statusCode
         tags = article.tags
         language = translation.language
         primary_language = article.primaryLanguage
         self.languages = languages
         thumbs_up = article.thumbsUp
+        hits = article.hits
         thumbs_down = article.thumbsDown
         agent_id = article.agentID
         type = article.articleType
@@ -106,6 +110,7 @@ struct ArticleDTO: Content {
         try container.encode(languages, forKey: .languages)
         try container.encode(thumbs_up, forKey: .thumbs_up)
         try container.encode(thumbs_down, forKey: .thumbs_down)
+        try container.encode(hits, forKey: .hits)
         try container.encode(agent_id, forKey: .agent_id)
         try container.encode(type, forKey: .type)
         try container.encode(seo_data, forKey: .seo_data)
