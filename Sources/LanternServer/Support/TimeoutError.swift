@@ -1,15 +1,28 @@
+import NIOConcurrencyHelpers
+
 /// `withTimeout` gave up: the work did not finish within its limit.
 struct TimeoutError: Error {}
 
-/// Runs `work`, giving up with `TimeoutError` after `limit`.
+/// Runs `work`, giving up with `TimeoutError` after `limit`. The caller gets its answer at the limit even when `work`
+/// ignores cancellation (a database pool waiting for a connection does): `work` is cancelled and left to end on its own.
 func withTimeout<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { try await work() }
-        group.addTask {
-            try await Task.sleep(for: limit)
-            throw TimeoutError()
+    let waiting = NIOLockedValueBox<CheckedContinuation<T, any Error>?>(nil)
+    let tasks = NIOLockedValueBox<(work: Task<Void, Never>?, timer: Task<Void, Never>?)>((nil, nil))
+    return try await withCheckedThrowingContinuation { continuation in
+        waiting.withLockedValue { $0 = continuation }
+        let worker = Task {
+            let result: Result<T, any Error>
+            do { result = .success(try await work()) } catch { result = .failure(error) }
+            guard let continuation = waiting.withLockedValue({ $0.take() }) else { return }
+            tasks.withLockedValue { $0.timer }?.cancel()
+            continuation.resume(with: result)
         }
-        defer { group.cancelAll() }
-        return try await group.next()!
+        let timer = Task {
+            guard (try? await Task.sleep(for: limit)) != nil,
+                  let continuation = waiting.withLockedValue({ $0.take() }) else { return }
+            worker.cancel()
+            continuation.resume(throwing: TimeoutError())
+        }
+        tasks.withLockedValue { $0 = (worker, timer) }
     }
 }
