@@ -70,7 +70,8 @@ let package = Package(
         .target(name: "LanternFuzzDriver", path: "fuzz/Driver"),
         .testTarget(
             name: "LanternCoreTests",
-            dependencies: ["LanternCore", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["LanternCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Resources"]
         ),
         .testTarget(
             name: "LanternServerTests",
