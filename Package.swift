@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(
             name: "LanternCoreTests",
             dependencies: ["LanternCore", .product(name: "PropertyBased", package: "swift-property-based")],
-            exclude: ["MailCorpus"]
+            exclude: ["MailCorpus", "Resources"]
         ),
         .testTarget(
             name: "LanternServerTests",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Lantern's whole test suite: the Swift tests on SQLite, then again on a throwaway PostgreSQL server.
-# Installs what it needs (PostgreSQL, Postfix, Ruby's jwt gem, Node.js, PyJWT) when missing. Usage: scripts/test.sh
+# Installs what it needs (PostgreSQL, Postfix, Ruby's jwt gem, Node.js, PyJWT, snowballstemmer) when missing. Usage: scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
@@ -13,6 +13,10 @@ export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH=${SWT_EXPERIMENTAL_MAXIMUM
 
 echo "==> Building (debug, with tests)"
 swift build --build-tests
+
+echo "==> Stemming fixtures are Snowball's own output (PyPI snowballstemmer)"
+python3 -c 'import snowballstemmer' 2>/dev/null || python3 -m pip install --quiet 'snowballstemmer==3.1.1'
+python3 scripts/generate-stemming-fixtures.py --check
 
 echo "==> Token generator examples (Ruby, Node.js, Python, Swift) against a running server"
 scripts/check-examples.sh

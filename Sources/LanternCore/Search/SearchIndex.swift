@@ -1,11 +1,12 @@
 import Foundation
 
 /// An in-memory full-text index of one account's published article translations, for searches that must take
-/// well under a millisecond however common the words are. Words are folded (`SearchText.words`) and stemmed
-/// (`PorterStemmer`); ranking is FTS5's BM25 with the title weighted ten times the body, articles whose title
-/// matches the query first; the same AND-then-OR rule as the database search. BM25's statistics (document count,
-/// average length, each term's document frequency) are those of the documents the filter admits, so that nothing a
-/// reader may not see changes their ranking. Immutable once built, so any number of requests search it at once.
+/// well under a millisecond however common the words are. Words are folded (`SearchText.words`) and stemmed by
+/// their document's language (`Stemmer`, as PostgreSQL's text search configurations do); every document matching
+/// any word of the query is ranked (`relevance`): BM25 with the title weighted ten times the body, and covering more
+/// of the query's words a strong signal. BM25's statistics (document count, average length, each term's document
+/// frequency) are those of the documents the filter admits, so that nothing a reader may not see changes their
+/// ranking. Immutable once built, so any number of requests search it at once.
 public final class SearchIndex: Sendable {
     /// A folder as the visibility rule needs it.
     public struct Folder: Sendable {
@@ -118,6 +119,8 @@ public final class SearchIndex: Sendable {
     private let articleLanguages: [Int: UInt64]
     private let folders: [Folder]
     private let languageIDs: [String: Int16]
+    /// The stemmers of the documents' languages, each of which a query word is stemmed with.
+    private let stemmers: [Stemmer]
     private let termIDs: [String: Int32]
     private let sortedTerms: [(term: String, id: Int32)]
     private let postings: [[Posting]]
@@ -150,7 +153,8 @@ public final class SearchIndex: Sendable {
         fileprivate var lengths: [Float] = []
         fileprivate var languageIDs: [String: Int16] = [:]
         fileprivate var termIDs: [String: Int32] = [:]
-        private var stems: [String: Int32] = [:]
+        /// Each stemmer's words seen so far, and their terms.
+        private var stems: [Stemmer: [String: Int32]] = [:]
         fileprivate var postings: [[Posting]] = []
         fileprivate var documents: [DocumentInfo] = []
         fileprivate var articleLanguages: [Int: UInt64] = [:]
@@ -169,7 +173,8 @@ public final class SearchIndex: Sendable {
             guard let folder = folderSlots[document.folderID] else { return }
             let index = Int32(documents.count)
             counts.removeAll(keepingCapacity: true)
-            let length = add(document.title, title: true) + add(document.body, title: false)
+            let stemmer = Stemmer(language: document.language)
+            let length = add(document.title, title: true, stemmer: stemmer) + add(document.body, title: false, stemmer: stemmer)
             for (term, count) in counts {
                 postings[Int(term)].append(Posting(document: index, title: UInt8(min(count.title, 255)), body: UInt8(min(count.body, 255))))
             }
@@ -181,15 +186,15 @@ public final class SearchIndex: Sendable {
             displays.append(Display(title: document.displayTitle, text: document.displayText))
         }
 
-        /// Counts the terms of `text` into `counts`; returns its number of words.
-        private mutating func add(_ text: String, title: Bool) -> Int {
+        /// Counts the terms of `text` (its words stemmed by `stemmer`) into `counts`; returns its number of words.
+        private mutating func add(_ text: String, title: Bool, stemmer: Stemmer) -> Int {
             let words = SearchText.words(text)
             for word in words where word.utf8.count <= SearchText.maximumTermLength {
                 let id: Int32
-                if let known = stems[word] {
+                if let known = stems[stemmer]?[word] {
                     id = known
                 } else {
-                    let stem = PorterStemmer.stem(word)
+                    let stem = stemmer.stem(word)
                     if let existing = termIDs[stem] {
                         id = existing
                     } else {
@@ -197,7 +202,7 @@ public final class SearchIndex: Sendable {
                         termIDs[stem] = id
                         postings.append([])
                     }
-                    stems[word] = id
+                    stems[stemmer, default: [:]][word] = id
                 }
                 if title { counts[id, default: (0, 0)].title += 1 } else { counts[id, default: (0, 0)].body += 1 }
             }
@@ -230,6 +235,8 @@ public final class SearchIndex: Sendable {
         articleLanguages = builder.articleLanguages
         folders = builder.folders
         languageIDs = builder.languageIDs
+        let stemmers = Set(builder.languageIDs.keys.map { Stemmer(language: $0) })
+        self.stemmers = Stemmer.allCases.filter(stemmers.contains)
         termIDs = builder.termIDs
         sortedTerms = builder.termIDs.map { (term: $0.key, id: $0.value) }.sorted { $0.term < $1.term }
         postings = builder.postings
@@ -256,29 +263,27 @@ public final class SearchIndex: Sendable {
         }
     }
 
-    /// The page `offset..<offset+limit` of the visible translations matching `query`, best first. Articles matching
-    /// every word come first; only when none does (and the query has several words) do articles matching any of
-    /// them, ranked by how well they match, so a word no article contains does not empty the results.
+    /// The page `offset..<offset+limit` of the visible translations matching any word of `query`, best first
+    /// (`relevance`), and how many there are.
     public func search(_ query: SearchQuery, filter: Filter, offset: Int, limit: Int) -> Result {
         guard !query.isEmpty, !documents.isEmpty else { return Result(hits: [], total: 0) }
         let admitted = admittedFolders(filter)
         let groups = query.groups.enumerated().map { index, group in
             terms(for: group, prefixFirst: query.lastIsPrefix && index == query.groups.count - 1, admitted: admitted)
         }
-        let served = languageIDs[filter.language]
-        var result = rank(groups, all: true, admitted: admitted, served: served, offset: offset, limit: limit)
-        if result.total == 0 && groups.count > 1 {
-            result = rank(groups, all: false, admitted: admitted, served: served, offset: offset, limit: limit)
-        }
-        return result
+        return rank(groups, admitted: admitted, served: languageIDs[filter.language], offset: offset, limit: limit)
     }
 
-    /// The index terms of one query group: each word stemmed, the first also as a prefix when still being typed (only
-    /// terms of admitted documents count towards the expansion's bound).
+    /// The index terms of one query group: each word as written and stemmed for each language of the index (as
+    /// PostgreSQL searches a query in each of the account's languages and `simple`), the first also as a prefix when
+    /// still being typed (only terms of admitted documents count towards the expansion's bound).
     private func terms(for group: [String], prefixFirst: Bool, admitted: [Bool]) -> [Int32] {
         var ids: [Int32] = []
         for (position, word) in group.enumerated() {
-            if let id = termIDs[PorterStemmer.stem(word)] { ids.append(id) }
+            if let id = termIDs[word] { ids.append(id) }
+            for stemmer in stemmers where stemmer != .none {
+                if let id = termIDs[stemmer.stem(word)] { ids.append(id) }
+            }
             if prefixFirst && position == 0 {
                 var low = 0, high = sortedTerms.count
                 while low < high {
@@ -330,7 +335,18 @@ public final class SearchIndex: Sendable {
         max(1e-6, logf((Float(count) - Float(hits) + 0.5) / (Float(hits) + 0.5)))
     }
 
-    private func rank(_ groups: [[Int32]], all: Bool, admitted: [Bool], served: Int16?, offset: Int, limit: Int) -> Result {
+    /// How well a document matches a query of `groups` words: its BM25 score (the title's occurrences weighted
+    /// `titleWeight` times the body's), times the square of the share of the query's words it contains, times one
+    /// plus the share of them in its title. Covering more of the query counts for much, but it is not a gate: an
+    /// article that lacks one word and matches the others strongly still ranks above one that merely mentions
+    /// every word.
+    private static func relevance(_ accumulator: Accumulator, groups: Int) -> Float {
+        let coverage = Float(accumulator.groupsMatched) / Float(groups)
+        let titleCoverage = Float(accumulator.titleGroupsMatched) / Float(groups)
+        return accumulator.score * coverage * coverage * (1 + titleCoverage)
+    }
+
+    private func rank(_ groups: [[Int32]], admitted: [Bool], served: Int16?, offset: Int, limit: Int) -> Result {
         var accumulators = [Accumulator](repeating: Accumulator(), count: documents.count)
         var touched: [Int32] = []
         touched.reserveCapacity(min(documents.count, groups.joined().reduce(0) { $0 + postings[Int($1)].count }))
@@ -381,21 +397,18 @@ public final class SearchIndex: Sendable {
                 }
             }
         }
-        let required = all ? UInt8(groups.count) : 1
-        // (title tier, score, article id) of every visible match.
-        var candidates: [(inTitle: Bool, score: Float, document: Int32)] = []
+        // (relevance, document) of every visible match.
+        var candidates: [(score: Float, document: Int32)] = []
         candidates.reserveCapacity(touched.count)
         for document in touched {
             let index = Int(document), accumulator = accumulators[index]
-            guard accumulator.groupsMatched >= required else { continue }
             let info = documents[index]
             guard admitted[Int(info.folder)], isServed(info, language: served) else { continue }
-            candidates.append((accumulator.titleGroupsMatched >= required, accumulator.score, document))
+            candidates.append((Self.relevance(accumulator, groups: groups.count), document))
         }
         let wanted = min(candidates.count, offset + limit)
         guard offset < wanted else { return Result(hits: [], total: candidates.count) }
-        func before(_ x: (inTitle: Bool, score: Float, document: Int32), _ y: (inTitle: Bool, score: Float, document: Int32)) -> Bool {
-            if x.inTitle != y.inTitle { return x.inTitle }
+        func before(_ x: (score: Float, document: Int32), _ y: (score: Float, document: Int32)) -> Bool {
             if x.score != y.score { return x.score > y.score }
             return documents[Int(x.document)].articleID < documents[Int(y.document)].articleID
         }
@@ -404,7 +417,7 @@ public final class SearchIndex: Sendable {
             return Result(hits: sorted[offset..<wanted].map { hit(Int($0.document)) }, total: candidates.count)
         }
         // Only the first `wanted` need ordering: keep them in a sorted buffer.
-        var best: [(inTitle: Bool, score: Float, document: Int32)] = []
+        var best: [(score: Float, document: Int32)] = []
         best.reserveCapacity(wanted + 1)
         for candidate in candidates {
             if best.count == wanted, let last = best.last, !before(candidate, last) { continue }

@@ -64,6 +64,14 @@ public struct SearchQuery: Equatable, Sendable {
         expression(all: all, term: { "'\($0)'" + ($1 ? ":*" : "") }, and: " & ", or: " | ")
     }
 
+    /// The query word by word: one query per group (the word and its alternatives; the last a prefix when it is one),
+    /// to tell which of the query's words a document matches.
+    public var words: [SearchQuery] {
+        groups.enumerated().map { index, group in
+            SearchQuery(groups: [group], lastIsPrefix: lastIsPrefix && index == groups.count - 1)
+        }
+    }
+
     private func expression(all: Bool, term render: (String, Bool) -> String, and: String, or: String) -> String {
         let rendered = groups.enumerated().map { index, group in
             group.enumerated().map { position, term in

@@ -140,23 +140,19 @@ enum KnowledgeBaseReader {
     /// candidates, and `total` is exact whenever the page is not full.
     static let candidateLimits = [60, 2_000, Int.max]
 
-    /// Full-text search over the served translations, best first. Articles matching every word come first: the
-    /// search runs with AND semantics and falls back to matching any word (OR) only when nothing matches them all,
-    /// so a word no article contains does not empty the results. With `index` (the account's in-memory index, up
-    /// to date) the index answers alone; without, the database's full-text search does. Either way the ranking
-    /// depends only on what the scope may see.
+    /// Full-text search over the served translations matching any word of the query, best first. With `index` (the
+    /// account's in-memory index, up to date) the index answers alone; without, the database's full-text search does.
+    /// Either way the ranking depends only on what the scope may see, and covering every word of the query counts
+    /// for much without being required (`ranked`).
     static func search(_ scope: ReadingScope, query: SearchQuery, page: PageRequest, offset: Int? = nil, index: SearchIndex? = nil,
                        on db: any Database) async throws -> (hits: [Hit], total: Int) {
         guard !query.isEmpty else { return ([], 0) }
         let offset = offset ?? page.offset
         if let index { return search(scope, query: query, limit: page.perPage, offset: offset, index: index) }
         var result: (rows: [any SQLRow], total: Int) = ([], 0)
-        for all in query.groups.count > 1 ? [true, false] : [true] {
-            for limit in candidateLimits {
-                result = try await ranked(scope, query: query, all: all, limit: limit, page: page, offset: offset, on: db)
-                if result.rows.count == page.perPage { break }
-            }
-            if result.total > 0 { break }
+        for limit in candidateLimits {
+            result = try await ranked(scope, query: query, limit: limit, page: page, offset: offset, on: db)
+            if result.rows.count == page.perPage { break }
         }
         let highlighter = SnippetBuilder.Highlighter(query)
         return (try result.rows.map { try hit($0, highlighter: highlighter) }, result.total)
@@ -196,71 +192,115 @@ enum KnowledgeBaseReader {
             / ((length(highlight(article_search, 0, char(1), '')) - length(t.search_title)) + 0.3 + 0.9 * length(t.search_title) / 40.0))
         """
 
-    /// One ranked page and the number of visible matches, in one query: the index finds the scope's best
-    /// candidates, then ranks them.
-    private static func ranked(_ scope: ReadingScope, query: SearchQuery, all: Bool, limit: Int, page: PageRequest, offset: Int,
+    /// How much less a candidate that misses some words of a query of `groups` words counts on SQLite than one that
+    /// has them all: the square of the share it covers, as the in-memory index weighs it, taking the best such a
+    /// candidate can have, every word but one. (FTS5 tells, per candidate, only whether it matched every word or
+    /// some: which ones would take a lookup per candidate and word, about 150 µs each.)
+    static func partialCoverage(groups: Int) -> Double {
+        let share = Double(groups - 1) / Double(groups)
+        return share * share
+    }
+
+    /// One ranked page and the number of visible matches, in one query. The candidates are those of the query with
+    /// every word (AND) and those with any word (OR), each bounded as `candidateLimits` says, so that an article
+    /// missing one word can still rank above one that merely mentions them all. PostgreSQL ranks them as the
+    /// in-memory index does: `ts_rank` (title ten times the body) times the square of the share of the query's words
+    /// the article has, times one plus the share in its title. SQLite ranks them by their own score (title matches
+    /// above body matches, occurrences saturated as in BM25) times `partialCoverage` unless they have every word.
+    private static func ranked(_ scope: ReadingScope, query: SearchQuery, limit: Int, page: PageRequest, offset: Int,
                                on db: any Database) async throws -> (rows: [any SQLRow], total: Int) {
         let bound: SQLQueryString = limit == Int.max ? "" : " LIMIT \(literal: limit)"
         let visible: SQLQueryString = "\(scope.condition) AND \(scope.servedTranslation)"
+        // (every word, coverage factor): a one-word query has the one.
+        let passes: [(all: Bool, coverage: Double)] = query.groups.count > 1
+            ? [(true, 1), (false, partialCoverage(groups: query.groups.count))] : [(true, 1)]
+        var subqueries: [SQLQueryString] = []
         let candidates: SQLQueryString
-        let order: SQLQueryString
+        var ranking: SQLQueryString = ""
+        var order: SQLQueryString = "c.relevance DESC"
         if db.isSQLite {
-            let expression = query.fts5Expression(all: all)
             let tenant = "{search_scope} : \"a\(scope.accountID)\" AND "
             let joins: SQLQueryString = """
                 FROM article_search CROSS JOIN article_translations t ON t.id = article_search.rowid
                 CROSS JOIN articles a ON a.id = t.article_id CROSS JOIN solution_folders f ON f.id = a.folder_id
                 """
-            candidates = """
-                SELECT translation_id, MIN(score) AS score FROM (
-                    SELECT * FROM (SELECT t.id AS translation_id, \(unsafeRaw: sqliteTitleScore) AS score \(joins)
-                        WHERE article_search MATCH \(bind: tenant + "{search_title} : (" + expression + ")") AND \(visible) ORDER BY score, t.id\(bound))
-                    UNION ALL
-                    SELECT * FROM (SELECT t.id, 1000 + \(unsafeRaw: sqliteScore) \(joins)
+            for pass in passes {
+                let expression = query.fts5Expression(all: pass.all)
+                // Scores from 1 to 2 for title matches, 0 to 1 for body matches: higher is better.
+                subqueries.append("""
+                    SELECT * FROM (SELECT t.id AS translation_id, (2 - \(unsafeRaw: sqliteTitleScore)) * \(unsafeRaw: String(pass.coverage)) AS relevance \(joins)
+                        WHERE article_search MATCH \(bind: tenant + "{search_title} : (" + expression + ")") AND \(visible) ORDER BY relevance DESC, t.id\(bound))
+                    """)
+                subqueries.append("""
+                    SELECT * FROM (SELECT t.id, (1 - \(unsafeRaw: sqliteScore)) * \(unsafeRaw: String(pass.coverage)) \(joins)
                         WHERE article_search MATCH \(bind: tenant + "(" + expression + ")") AND \(visible)\(bound))
-                ) GROUP BY translation_id
-                """
-            order = "c.score ASC, a.id ASC"
+                    """)
+            }
+            candidates = "SELECT translation_id, MAX(relevance) AS relevance FROM (\(union(subqueries))) ranked GROUP BY translation_id"
         } else {
             let configurations = Set(scope.accountLanguages.compactMap { CreateArticleSearch.postgresConfigurations[LanguageCode($0)?.base ?? ""] } + ["simple"])
-            let expression = query.tsqueryExpression(all: all)
-            var tsquery: SQLQueryString = ""
-            for (index, configuration) in configurations.sorted().enumerated() {
-                tsquery = tsquery + (index == 0 ? "" : " || ") + "to_tsquery(\(bind: configuration)::regconfig, \(bind: expression))"
+            func tsquery(_ expression: String) -> SQLQueryString {
+                var tsquery: SQLQueryString = ""
+                for (index, configuration) in configurations.sorted().enumerated() {
+                    tsquery = tsquery + (index == 0 ? "" : " || ") + "to_tsquery(\(bind: configuration)::regconfig, \(bind: expression))"
+                }
+                return tsquery
             }
-            // `ts_rank` reads only the document's own vector: no other row changes it.
+            // `ts_rank` and `@@` read only the document's own vectors: no other row changes them.
             let joins: SQLQueryString = "JOIN articles a ON a.id = t.article_id JOIN solution_folders f ON f.id = a.folder_id"
-            candidates = """
-                SELECT translation_id, MAX(score) AS score FROM (
-                    (SELECT t.id AS translation_id, 1000 + ts_rank(t.title_vector, q.query) AS score
-                     FROM article_translations t \(joins), (SELECT \(tsquery) AS query) q
+            for pass in passes {
+                let matching = tsquery(query.tsqueryExpression(all: pass.all))
+                subqueries.append("""
+                    (SELECT t.id AS translation_id FROM article_translations t \(joins), (SELECT \(matching) AS query) q
                      WHERE t.title_vector @@ q.query AND t.account_id = \(bind: scope.accountID) AND \(visible)
-                     ORDER BY score DESC, t.id\(bound))
-                    UNION ALL
-                    (SELECT t.id, ts_rank('{0.1, 0.2, 0.1, 1.0}', t.search_vector, q.query)
-                     FROM article_translations t \(joins), (SELECT \(tsquery) AS query) q
+                     ORDER BY ts_rank(t.title_vector, q.query) DESC, t.id\(bound))
+                    """)
+                subqueries.append("""
+                    (SELECT t.id FROM article_translations t \(joins), (SELECT \(matching) AS query) q
                      WHERE t.search_vector @@ q.query AND t.account_id = \(bind: scope.accountID) AND \(visible)
                      ORDER BY t.id\(bound))
-                ) ranked GROUP BY translation_id
+                    """)
+            }
+            candidates = "SELECT DISTINCT translation_id FROM (\(union(subqueries))) ranked"
+            // The query's words one by one, for the share each candidate covers in all and in its title.
+            let words = query.words
+            var covered: SQLQueryString = "0", inTitle: SQLQueryString = "0"
+            var queries: SQLQueryString = "\(tsquery(query.tsqueryExpression(all: false))) AS any"
+            for (index, word) in words.enumerated() {
+                queries = queries + ", \(tsquery(word.tsqueryExpression(all: true))) AS w\(unsafeRaw: String(index))"
+                covered = covered + " + (t.search_vector @@ q.w\(unsafeRaw: String(index)))::int"
+                inTitle = inTitle + " + (t.title_vector @@ q.w\(unsafeRaw: String(index)))::int"
+            }
+            let count = String(words.count)
+            ranking = ", (SELECT \(queries)) q"
+            order = """
+                ts_rank('{0.1, 0.2, 0.1, 1.0}', t.search_vector, q.any) * power((\(covered))::float8 / \(unsafeRaw: count), 2)
+                    * (1 + (\(inTitle))::float8 / \(unsafeRaw: count)) DESC
                 """
-            order = "c.score DESC, a.id ASC"
         }
         // The candidates drive the joins. SQLite's planner would otherwise start from every article of the
         // account and probe the candidates (5-10x slower); CROSS JOIN fixes the order there.
         let join: SQLQueryString = db.isSQLite ? "CROSS JOIN" : "JOIN"
         let from: SQLQueryString = """
             FROM (\(candidates)) c \(join) article_translations t ON t.id = c.translation_id
-            \(join) articles a ON a.id = t.article_id \(join) solution_folders f ON f.id = a.folder_id
+            \(join) articles a ON a.id = t.article_id \(join) solution_folders f ON f.id = a.folder_id\(ranking)
             WHERE \(scope.condition) AND \(scope.servedTranslation)
             """
         let rows = try await db.sql.raw("""
             SELECT a.id, f.category_id, a.folder_id, t.language, t.title, t.body_text, t.search_body, COUNT(*) OVER () AS total \(from)
-            ORDER BY \(order) LIMIT \(literal: page.perPage) OFFSET \(literal: offset)
+            ORDER BY \(order), a.id ASC LIMIT \(literal: page.perPage) OFFSET \(literal: offset)
             """).all()
         if let first = rows.first { return (rows, try first.decode(column: "total", as: Int.self)) }
         // Past the last page the window has no row to report on.
         let total = offset == 0 ? 0 : try await count(from, on: db)
         return (rows, total)
+    }
+
+    /// The subqueries as one `UNION ALL`.
+    private static func union(_ subqueries: [SQLQueryString]) -> SQLQueryString {
+        var union: SQLQueryString = ""
+        for (index, subquery) in subqueries.enumerated() { union = union + (index == 0 ? "" : " UNION ALL ") + subquery }
+        return union
     }
 
     /// One visible article in the served language; `nil` when it does not exist or the scope may not see it.
