@@ -26,6 +26,7 @@ public func configure(_ app: Application, settings: LanternSettings) throws {
     _ = app.searchVocabulary
     app.searchIndexes = SearchIndexCache(inlineWait: settings.searchIndexWait)
     app.analytics = AnalyticsRecorder(enabled: settings.analytics, metrics: app.metrics)
+    app.countedViews = CountedViews()
 
     try routes(app)
 }

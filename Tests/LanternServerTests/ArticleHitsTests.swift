@@ -23,6 +23,36 @@ struct ArticleHitsTests {
         return try await app.testing().sendRequest(.GET, "widget/v1/widgets/\(widget)/articles/\(article)\(query)", headers: headers)
     }
 
+    @Test("A view this process counted today costs no database write again; another visitor's still counts")
+    func processMemory() async throws {
+        try await withLantern { app in
+            app.lantern.behindProxy = true
+            let kb = try await SampleKnowledgeBase.make(app)
+            let widget = kb.account.widgetID, article = kb.publicArticle, visitor = VoteLimitTests.visitorID()
+            _ = try await Self.read(app, widget: widget, article: article, visitor: visitor)
+            #expect(try await Self.hits(app, kb, article: article) == 1)
+            // With the database's record of the view gone, only the process's memory keeps it from a second count.
+            try await app.db.sql.raw("DELETE FROM \(ident: ArticleView.schema) WHERE article_id = \(bind: article)").run()
+            _ = try await Self.read(app, widget: widget, article: article, visitor: visitor)
+            #expect(try await Self.hits(app, kb, article: article) == 1)
+            _ = try await Self.read(app, widget: widget, article: article, visitor: VoteLimitTests.visitorID())
+            #expect(try await Self.hits(app, kb, article: article) == 2)
+        }
+    }
+
+    @Test("CountedViews forgets yesterday's views, and everything when full")
+    func countedViews() {
+        let views = CountedViews(capacity: 2)
+        views.insert("1 a x", day: "2026-12-07")
+        #expect(views.contains("1 a x", day: "2026-12-07"))
+        #expect(!views.contains("1 a x", day: "2026-12-08"))
+        views.insert("2 a x", day: "2026-12-08")
+        #expect(!views.contains("1 a x", day: "2026-12-07") && views.contains("2 a x", day: "2026-12-08"))
+        views.insert("3 a x", day: "2026-12-08")
+        views.insert("4 a x", day: "2026-12-08")
+        #expect(!views.contains("2 a x", day: "2026-12-08") && views.contains("4 a x", day: "2026-12-08"))
+    }
+
     @Test("the widget counts one hit per visitor and day: by visitor id, else signed-in contact, else address; the answer is unchanged")
     func widget() async throws {
         try await withLantern { app in

@@ -20,6 +20,15 @@ enum ArticleViewService {
             if let visitorID { return .browser(visitorID: visitorID) }
             return address.map { .address($0) }
         }
+
+        /// Who it is, in this process's memory of counted views (never stored).
+        var key: String {
+            switch self {
+            case .contact(let id): "c \(id)"
+            case .browser(let visitorID): "v \(visitorID)"
+            case .address(let address): "a \(address)"
+            }
+        }
     }
 
     /// Counts a view of the article by `visitor` on `now`'s day, unless they viewed it already that day.
@@ -44,10 +53,15 @@ enum ArticleViewService {
     }
 
     /// Counts the view as `record` does, logging rather than failing when it cannot: reading the article matters more.
+    /// A view this process counted already today costs nothing more (`CountedViews`).
     static func recordQuietly(articleID: Int, by visitor: Visitor?, request: Request) async {
         guard let visitor else { return }
+        let now = Date()
+        let key = "\(articleID) \(visitor.key)", day = Self.day(now)
+        guard !request.application.countedViews.contains(key, day: day) else { return }
         do {
-            try await record(articleID: articleID, by: visitor, on: request.db)
+            try await record(articleID: articleID, by: visitor, on: request.db, now: now)
+            request.application.countedViews.insert(key, day: day)
         } catch {
             request.logger.warning("The view of article \(articleID) was not counted: \(String(reflecting: error))")
         }
