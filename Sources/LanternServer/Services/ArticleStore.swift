@@ -41,6 +41,12 @@ enum ArticleStore {
         try await Article.find(id, inAccount: accountID, on: db)
     }
 
+    /// The article with this id in the account, else `404 article_not_found`.
+    static func require(_ id: Int, accountID: Int, on db: any Database) async throws -> Article {
+        guard let article = try await find(id, accountID: accountID, on: db) else { throw AppError.articleNotFound }
+        return article
+    }
+
     /// The folder the article is in.
     static func folder(of article: Article, on db: any Database) async throws -> SolutionFolder? {
         try await SolutionFolder.find(article.folderID, on: db)

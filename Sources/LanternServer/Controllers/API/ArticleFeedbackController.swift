@@ -30,8 +30,7 @@ struct ArticleFeedbackController: RouteCollection {
     @Sendable
     func list(request: Request) async throws -> Response {
         let caller = try request.apiCaller
-        guard let article = try await ArticleStore.find(try request.id(notFound: .articleNotFound), accountID: caller.accountID, on: request.db)
-        else { throw AppError.articleNotFound }
+        let article = try await ArticleStore.require(try request.id(notFound: .articleNotFound), accountID: caller.accountID, on: request.db)
         let page = try PageRequest(from: request)
         return try await ArticleFeedbackService.answers(of: article.requireID(), page, on: request.db).map { answered in
             let vote = answered.vote

@@ -29,8 +29,7 @@ struct ArticleVotesController: RouteCollection {
     @Sendable
     func list(request: Request) async throws -> Response {
         let caller = try request.apiCaller
-        guard let article = try await ArticleStore.find(try request.id(notFound: .articleNotFound), accountID: caller.accountID, on: request.db)
-        else { throw AppError.articleNotFound }
+        let article = try await ArticleStore.require(try request.id(notFound: .articleNotFound), accountID: caller.accountID, on: request.db)
         let page = try PageRequest(from: request)
         return try await VoteService.votes(of: article.requireID(), page, on: request.db).map { cast in
             let voter = cast.voter.map { VoterDTO(id: $0.id!, name: $0.name, email: $0.email) }
