@@ -7,14 +7,14 @@ struct TimeoutError: Error {}
 /// ignores cancellation (a database pool waiting for a connection does): `work` is cancelled and left to end on its own.
 func withTimeout<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
     let waiting = NIOLockedValueBox<CheckedContinuation<T, any Error>?>(nil)
-    let tasks = NIOLockedValueBox<(work: Task<Void, Never>?, timer: Task<Void, Never>?)>((nil, nil))
+    let timerTask = NIOLockedValueBox<Task<Void, Never>?>(nil)
     return try await withCheckedThrowingContinuation { continuation in
         waiting.withLockedValue { $0 = continuation }
         let worker = Task {
             let result: Result<T, any Error>
             do { result = .success(try await work()) } catch { result = .failure(error) }
             guard let continuation = waiting.withLockedValue({ $0.take() }) else { return }
-            tasks.withLockedValue { $0.timer }?.cancel()
+            timerTask.withLockedValue { $0 }?.cancel()
             continuation.resume(with: result)
         }
         let timer = Task {
@@ -23,6 +23,6 @@ func withTimeout<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () 
             worker.cancel()
             continuation.resume(throwing: TimeoutError())
         }
-        tasks.withLockedValue { $0 = (worker, timer) }
+        timerTask.withLockedValue { $0 = timer }
     }
 }
