@@ -64,8 +64,10 @@ class Lantern:
         self.shared_secret = account["shared_secret"]
         self.log = open(pathlib.Path(os.environ["MAIL_TEST_WORK"]) / "serve.log", "ab")
 
-    def start(self):
-        self.process = subprocess.Popen([self.binary, "serve", "--port", str(self.port)], env=self.env,
+    def start(self, mail=True):
+        """mail=False: without LANTERN_SMTP_URL, so notifications wait in the outbox."""
+        env = self.env if mail else {k: v for k, v in self.env.items() if k != "LANTERN_SMTP_URL"}
+        self.process = subprocess.Popen([self.binary, "serve", "--port", str(self.port)], env=env,
                                         stdout=self.log, stderr=self.log, cwd=ROOT)
         wait_for(lambda: self._healthy(), timeout=60, what="lantern serve")
 
