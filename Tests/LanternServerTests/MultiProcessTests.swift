@@ -26,8 +26,9 @@ struct MultiProcessTests {
 
         var base: String { "http://127.0.0.1:\(port)" }
 
+        /// Up to 60 s: a process starting on PostgreSQL while the whole suite runs in parallel took over 30 s once.
         func waitUntilHealthy() async throws {
-            for _ in 0..<300 {
+            for _ in 0..<600 {
                 if let (status, _) = try? await http("GET", "\(base)/healthz"), status == 200 { return }
                 try await Task.sleep(for: .milliseconds(100))
             }
