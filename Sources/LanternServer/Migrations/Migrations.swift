@@ -37,5 +37,8 @@ enum LanternMigrations {
         CreateVoteVisitors(),
         // v7: the support loop (ticket properties, conversations, ticket types, webhook events).
         CreateConversations(),
+        // v12: the search change log (in-place index updates) and PostgreSQL's change notifications.
+        CreateSearchChanges(),
+        CreateChangeNotifications(),
     ]
 }
