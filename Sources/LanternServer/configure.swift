@@ -18,6 +18,7 @@ public func configure(_ app: Application, settings: LanternSettings) throws {
     app.middleware.use(DeclaredLengthMiddleware())
     if let widgetRecords = app.widgetRecords as? NotifiedCache<Int, WidgetRecord> {
         app.middleware.use(LocalChangeMiddleware { widgetRecords.forgetAll() })
+        app.databases.middleware.use(LocalModelChangeMiddleware { widgetRecords.forgetAll() }, on: .psql)
     }
     app.routes.defaultMaxBodySize = "64kb"
     app.http.server.configuration.serverName = "Lantern"
