@@ -16,6 +16,10 @@ public func configure(_ app: Application, settings: LanternSettings) throws {
     app.middleware.use(RequestObservationMiddleware())
     app.middleware.use(JSONErrorMiddleware())
     app.middleware.use(DeclaredLengthMiddleware())
+    if let widgetRecords = app.widgetRecords as? NotifiedCache<Int, WidgetRecord> {
+        app.middleware.use(LocalChangeMiddleware { widgetRecords.forgetAll() })
+        app.databases.middleware.use(LocalModelChangeMiddleware { widgetRecords.forgetAll() }, on: .psql)
+    }
     app.routes.defaultMaxBodySize = "64kb"
     app.http.server.configuration.serverName = "Lantern"
     app.http.server.configuration.idleTimeout = .seconds(settings.idleTimeout.components.seconds)
@@ -23,10 +27,9 @@ public func configure(_ app: Application, settings: LanternSettings) throws {
     SpooledFile.sweep(directory: settings.uploadDirectory)
     LargeBufferAllocation.returnToSystemWhenFreed()
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
-    _ = app.searchVocabulary
-    app.searchIndexes = SearchIndexCache(inlineWait: settings.searchIndexWait)
     app.analytics = AnalyticsRecorder(enabled: settings.analytics, metrics: app.metrics)
     app.countedViews = CountedViews()
+    app.searchIndexes = SearchIndexCache(inlineWait: settings.searchIndexWait, memoryBudget: settings.searchMemory, metrics: app.metrics)
 
     try routes(app)
 }
@@ -40,6 +43,7 @@ private func useDatabase(_ location: DatabaseLocation, on app: Application) thro
         threads.start()
         app.threadPool = threads
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        useSQLiteWriters(path: path, on: app)
         app.widgetRecords = SQLiteFileCache(path: path)
         app.metrics.databasePool(maximum: System.coreCount)
     case .postgres(let url):
@@ -52,7 +56,37 @@ private func useDatabase(_ location: DatabaseLocation, on app: Application) thro
             as: .psql
         )
         app.metrics.databasePool(maximum: postgresConnectionsPerEventLoop * System.coreCount)
+        let listener = ChangeListener(configuration: configuration.coreConfiguration, logger: app.logger)
+        app.widgetRecords = NotifiedCache<Int, WidgetRecord>(listener: listener) { $0.accountID }
+        app.lifecycle.use(ChangeListening(listener: listener))
     }
+}
+
+/// Listens for PostgreSQL's change notifications while the application runs.
+private struct ChangeListening: LifecycleHandler {
+    let listener: ChangeListener
+
+    func didBoot(_ application: Application) throws { listener.start(on: application.eventLoopGroup.any()) }
+    func shutdown(_ application: Application) { listener.stop() }
+}
+
+/// Gives the SQLite file's write transactions connections of their own (`DatabaseID.sqliteWriter`): the driver
+/// keeps one connection per event loop, and a write transaction holds its connection until its commit is on disk,
+/// so reads sharing it would wait for every commit of their event loop. WAL lets the default id's connections read
+/// beside the one writer, and see each commit as soon as it is made.
+private func useSQLiteWriters(path: String, on app: Application) {
+    app.databases.use(.sqlite(.file(path)), as: .sqliteWriter, isDefault: false)
+    let queue = SQLiteWriterQueue.queue(path: path), owner = ObjectIdentifier(app), databases = app.databases, logger = app.logger
+    queue.useWriters(owner: owner) { eventLoop in databases.database(.sqliteWriter, logger: logger, on: eventLoop) }
+    app.lifecycle.use(SQLiteWritersRelease(queue: queue, owner: owner))
+}
+
+/// Stops a file's write transactions using an application's writer connections when it shuts down.
+private struct SQLiteWritersRelease: LifecycleHandler {
+    let queue: SQLiteWriterQueue
+    let owner: ObjectIdentifier
+
+    func shutdown(_ application: Application) { queue.stopUsingWriters(owner: owner) }
 }
 
 /// Applies every pending migration; on SQLite, first switches the file to WAL journaling. On PostgreSQL the
@@ -83,12 +117,15 @@ let postgresConnectionsPerEventLoop = 4
 /// request is answered `503 database_unavailable`). sqlite-nio's own busy handler would retry forever.
 let sqliteBusyTimeoutMilliseconds = 5_000
 
-/// Sets the busy timeout on every pooled SQLite connection: the driver keeps exactly one per event loop.
+/// Sets the busy timeout on every pooled SQLite connection, readers' and writers': the driver keeps exactly one per
+/// event loop and database id.
 private func setSQLiteBusyTimeout(_ app: Application) async throws {
     for eventLoop in app.eventLoopGroup.makeIterator() {
-        guard let database = app.databases.database(logger: app.logger, on: eventLoop) else { continue }
-        try await database.withConnection { connection in
-            try await connection.sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(sqliteBusyTimeoutMilliseconds))").run()
+        for id in [nil, DatabaseID.sqliteWriter] {
+            guard let database = app.databases.database(id, logger: app.logger, on: eventLoop) else { continue }
+            try await database.withConnection { connection in
+                try await connection.sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(sqliteBusyTimeoutMilliseconds))").run()
+            }
         }
     }
 }

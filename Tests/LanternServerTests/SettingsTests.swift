@@ -53,6 +53,10 @@ struct SettingsTests {
         #expect(try LanternSettings.fromEnvironment(["LANTERN_UPLOAD_BUDGET": "1gib"]).uploadBudget == 1 << 30)
         #expect(try LanternSettings.fromEnvironment(["LANTERN_UPLOAD_BUDGET": "30000KiB"]).uploadBudget == 30_000 << 10)
         #expect(try LanternSettings.fromEnvironment(["LANTERN_UPLOAD_BUDGET": "22020096"]).uploadBudget == 22_020_096)
+        #expect(defaults.searchMemory == 1 << 30)
+        #expect(try LanternSettings.fromEnvironment(["LANTERN_SEARCH_MEMORY": "256MiB"]).searchMemory == 256 << 20)
+        #expect(try LanternSettings.fromEnvironment(["LANTERN_SEARCH_MEMORY": "4GiB"]).searchMemory == 4 << 30)
+        #expect(try LanternSettings.fromEnvironment(["LANTERN_SEARCH_MEMORY": "1048576"]).searchMemory == 1 << 20)
         let timeouts = try LanternSettings.fromEnvironment(["LANTERN_BODY_TIMEOUT": "30", "LANTERN_IDLE_TIMEOUT": "3600"])
         #expect(timeouts.bodyTimeout == .seconds(30) && timeouts.idleTimeout == .seconds(3600))
         #expect(defaults.analytics && defaults.analyticsRetentionDays == 90)
@@ -84,6 +88,9 @@ struct SettingsTests {
         ("LANTERN_UPLOAD_BUDGET", "1.5GiB", "a size of at least 21MiB: bytes, or a whole number of KiB, MiB or GiB (e.g. 64MiB)"),
         ("LANTERN_UPLOAD_BUDGET", "lots", "a size of at least 21MiB: bytes, or a whole number of KiB, MiB or GiB (e.g. 64MiB)"),
         ("LANTERN_UPLOAD_BUDGET", "99999999999999GiB", "a size of at least 21MiB: bytes, or a whole number of KiB, MiB or GiB (e.g. 64MiB)"),
+        ("LANTERN_SEARCH_MEMORY", "1000KiB", "a size of at least 1MiB: bytes, or a whole number of KiB, MiB or GiB (e.g. 2GiB)"),
+        ("LANTERN_SEARCH_MEMORY", "2GB", "a size of at least 1MiB: bytes, or a whole number of KiB, MiB or GiB (e.g. 2GiB)"),
+        ("LANTERN_SEARCH_MEMORY", "unlimited", "a size of at least 1MiB: bytes, or a whole number of KiB, MiB or GiB (e.g. 2GiB)"),
         ("LANTERN_BODY_TIMEOUT", "0", "whole seconds from 1 to 3600"),
         ("LANTERN_BODY_TIMEOUT", "10s", "whole seconds from 1 to 3600"),
         ("LANTERN_IDLE_TIMEOUT", "3601", "whole seconds from 1 to 3600"),

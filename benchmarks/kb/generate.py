@@ -85,7 +85,8 @@ def sql_literal(value):
     return str(value)
 
 
-def main():
+def main(quiet=False):
+    """Generates what the command line asks for; returns the queries."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--database", required=True)
     parser.add_argument("--account-id", type=int, required=True)
@@ -95,8 +96,9 @@ def main():
     args = parser.parse_args()
     rng = random.Random(args.seed)
     folders, articles, translations, titles = rows(args, rng)
+    made = queries(titles, rng, 2000)
     with open(args.queries, "w") as out:
-        out.write("\n".join(queries(titles, rng, 2000)) + "\n")
+        out.write("\n".join(made) + "\n")
 
     account = args.account_id
     statements = ["BEGIN;"]
@@ -131,7 +133,9 @@ def main():
         run_sql(args.database, "\n".join(["BEGIN;"] + body[start:start + 5000] + ["COMMIT;"]))
     if not is_sqlite:
         run_sql(args.database, "SELECT setval(pg_get_serial_sequence('articles', 'id'), (SELECT MAX(id) FROM articles));\nANALYZE;")
-    print(f"generated {len(articles)} articles, {len(translations)} translations, {len(folders)} folders", file=sys.stderr)
+    if not quiet:
+        print(f"generated {len(articles)} articles, {len(translations)} translations, {len(folders)} folders", file=sys.stderr)
+    return made
 
 
 def run_sql(database, script):

@@ -6,8 +6,11 @@ import Foundation
 /// any word of the query is ranked (`relevance`): BM25 with the title weighted ten times the body, and covering more
 /// of the query's words a strong signal. BM25's statistics (document count, average length, each term's document
 /// frequency) are those of the documents the filter admits, so that nothing a reader may not see changes their
-/// ranking. Immutable once built, so any number of requests search it at once.
-public final class SearchIndex: Sendable {
+/// ranking. Kept in step with the knowledge base in place (`update`): an
+/// article's translations are replaced, a folder's visibility changed, without a rebuild; any number of searches run
+/// at once, and an update waits for them and then makes them wait (`ReadWriteLock`). After any sequence of updates,
+/// every search answers exactly as a fresh build of the same documents would.
+public final class SearchIndex: @unchecked Sendable {
     /// A folder as the visibility rule needs it.
     public struct Folder: Sendable {
         public let categoryID: Int
@@ -108,34 +111,52 @@ public final class SearchIndex: Sendable {
         let text: String
     }
 
-    private let documents: [DocumentInfo]
+    /// Every document slot; a removed document keeps its slot (no posting refers to it) until `compact`.
+    private var documents: [DocumentInfo]
     /// What each document's hit shows, apart from `documents` so that ranking scans stay compact.
-    private let displays: [Display]
+    private var displays: [Display]
     /// Each folder slot's folder id.
-    private let folderIDs: [Int]
-    private let languageCodes: [String]
+    private var folderIDs: [Int]
+    private var languageCodes: [String]
     /// Bit `l` set: the article has a translation in language `l` (languages past 63 share the last bit, which
     /// only makes the fallback to the primary language more cautious).
-    private let articleLanguages: [Int: UInt64]
-    private let folders: [Folder]
-    private let languageIDs: [String: Int16]
-    /// The stemmers of the documents' languages, each of which a query word is stemmed with.
-    private let stemmers: [Stemmer]
-    private let termIDs: [String: Int32]
-    private let sortedTerms: [(term: String, id: Int32)]
-    private let postings: [[Posting]]
+    private var articleLanguages: [Int: UInt64]
+    private var folders: [Folder]
+    private var languageIDs: [String: Int16]
+    /// Per language, how many documents are in it or have it as their primary language (twice when both): a query
+    /// word is stemmed with the stemmer of each language in use, as a fresh build of the same documents would.
+    private var languageUses: [Int]
+    private var termIDs: [String: Int32]
+    private var sortedTerms: [(term: String, id: Int32)]
+    private var postings: [[Posting]]
     /// Each document's number of words.
-    private let lengths: [Float]
+    private var lengths: [Float]
     /// Each document's folder slot (`documents[i].folder`, compact for the scans of postings).
-    private let documentFolders: [Int32]
+    private var documentFolders: [Int32]
     /// Each folder slot's number of documents and of words, for the statistics of the admitted documents.
-    private let folderDocuments: [Int]
-    private let folderWords: [Double]
+    private var folderDocuments: [Int]
+    private var folderWords: [Double]
     /// Per term, how many documents of each folder slot contain it (slots without any left out): a term's document
     /// frequency among the admitted documents without a pass over its postings.
-    private let termFolderCounts: [[(slot: Int32, documents: Int32)]]
+    private var termFolderCounts: [[(slot: Int32, documents: Int32)]]
+    /// What updates in place need: each folder's slot, each document's number of distinct terms (0 once removed),
+    /// each article's document slots, how many slots are removed.
+    private var folderSlots: [Int: Int32]
+    private var distinctTerms: [Int32]
+    private var articleSlots: [Int: [Int32]]
+    private var removedDocuments = 0
+    /// The folder slot removed documents are moved to: never admitted, so a search can never reach one.
+    private let removedSlot: Int32
+    /// False once an update found a document's postings other than its text gives (text folded by another version
+    /// of the rules): the index must then be built afresh.
+    private var exact = true
+    private let lock = ReadWriteLock()
 
-    public var documentCount: Int { documents.count }
+    /// The documents searched (removed ones left out).
+    public var documentCount: Int { lock.withReadLock { documents.count - removedDocuments } }
+
+    /// Whether every update so far could be applied exactly; when not, build the index afresh.
+    public var isExact: Bool { lock.withReadLock { exact } }
 
     static let titleWeight: Float = 10
     static let k1: Float = 1.2
@@ -145,7 +166,7 @@ public final class SearchIndex: Sendable {
 
     /// Builds an index from documents added one at a time, so that a large knowledge base can be read in chunks.
     public struct Builder {
-        private var folderSlots: [Int: Int32] = [:]
+        fileprivate var folderSlots: [Int: Int32] = [:]
         fileprivate var folders: [Folder] = []
         fileprivate var folderIDs: [Int] = []
         fileprivate var displays: [Display] = []
@@ -158,6 +179,8 @@ public final class SearchIndex: Sendable {
         fileprivate var postings: [[Posting]] = []
         fileprivate var documents: [DocumentInfo] = []
         fileprivate var articleLanguages: [Int: UInt64] = [:]
+        fileprivate var distinctTerms: [Int32] = []
+        fileprivate var articleSlots: [Int: [Int32]] = [:]
         private var counts: [Int32: (title: Int, body: Int)] = [:]
 
         /// `folders`: every folder of the account; documents in other folders are left out.
@@ -178,6 +201,8 @@ public final class SearchIndex: Sendable {
             for (term, count) in counts {
                 postings[Int(term)].append(Posting(document: index, title: UInt8(min(count.title, 255)), body: UInt8(min(count.body, 255))))
             }
+            distinctTerms.append(Int32(counts.count))
+            articleSlots[document.articleID, default: []].append(index)
             let language = languageID(document.language)
             articleLanguages[document.articleID, default: 0] |= 1 << UInt64(min(Int(language), 63))
             documents.append(DocumentInfo(translationID: document.translationID, articleID: document.articleID, folder: folder,
@@ -188,8 +213,7 @@ public final class SearchIndex: Sendable {
 
         /// Counts the terms of `text` (its words stemmed by `stemmer`) into `counts`; returns its number of words.
         private mutating func add(_ text: String, title: Bool, stemmer: Stemmer) -> Int {
-            let words = SearchText.words(text)
-            for word in words where word.utf8.count <= SearchText.maximumTermLength {
+            SearchIndex.eachWord(of: text) { word in
                 let id: Int32
                 if let known = stems[stemmer]?[word] {
                     id = known
@@ -206,7 +230,6 @@ public final class SearchIndex: Sendable {
                 }
                 if title { counts[id, default: (0, 0)].title += 1 } else { counts[id, default: (0, 0)].body += 1 }
             }
-            return words.count
         }
 
         private mutating func languageID(_ code: String) -> Int16 {
@@ -219,6 +242,15 @@ public final class SearchIndex: Sendable {
         public func finish() -> SearchIndex { SearchIndex(self) }
     }
 
+    /// Calls `body` with each indexed word of `text` (folded; words longer than `SearchText.maximumTermLength` are
+    /// counted but not indexed); returns the number of words.
+    @discardableResult
+    static func eachWord(of text: String, _ body: (String) -> Void) -> Int {
+        let words = SearchText.words(text)
+        for word in words where word.utf8.count <= SearchText.maximumTermLength { body(word) }
+        return words.count
+    }
+
     public convenience init(documents: [Document], folders: [Int: Folder]) {
         var builder = Builder(folders: folders)
         for document in documents { builder.add(document) }
@@ -226,6 +258,9 @@ public final class SearchIndex: Sendable {
     }
 
     private init(_ builder: Builder) {
+        folderSlots = builder.folderSlots
+        distinctTerms = builder.distinctTerms
+        articleSlots = builder.articleSlots
         documents = builder.documents
         displays = builder.displays
         folderIDs = builder.folderIDs
@@ -235,8 +270,12 @@ public final class SearchIndex: Sendable {
         articleLanguages = builder.articleLanguages
         folders = builder.folders
         languageIDs = builder.languageIDs
-        let stemmers = Set(builder.languageIDs.keys.map { Stemmer(language: $0) })
-        self.stemmers = Stemmer.allCases.filter(stemmers.contains)
+        var uses = [Int](repeating: 0, count: builder.languageIDs.count)
+        for info in builder.documents {
+            uses[Int(info.language)] += 1
+            uses[Int(info.primaryLanguage)] += 1
+        }
+        languageUses = uses
         termIDs = builder.termIDs
         sortedTerms = builder.termIDs.map { (term: $0.key, id: $0.value) }.sorted { $0.term < $1.term }
         postings = builder.postings
@@ -250,6 +289,7 @@ public final class SearchIndex: Sendable {
         }
         folderDocuments = documentsPerFolder
         folderWords = wordsPerFolder
+        removedSlot = Int32(builder.folders.count)
         var scratch = [Int32](repeating: 0, count: builder.folders.count)
         termFolderCounts = builder.postings.map { list in
             var slots: [Int32] = []
@@ -261,27 +301,44 @@ public final class SearchIndex: Sendable {
             defer { for slot in slots { scratch[Int(slot)] = 0 } }
             return slots.map { (slot: $0, documents: scratch[Int($0)]) }
         }
+        // The slot of removed documents, which no reader is admitted to (see `admittedFolders`).
+        folders.append(Folder(categoryID: -1, visibility: .agents, companyIDs: []))
+        folderIDs.append(-1)
+        folderDocuments.append(0)
+        folderWords.append(0)
     }
 
     /// The page `offset..<offset+limit` of the visible translations matching any word of `query`, best first
     /// (`relevance`), and how many there are.
     public func search(_ query: SearchQuery, filter: Filter, offset: Int, limit: Int) -> Result {
+        lock.withReadLock { searchLocked(query, filter: filter, offset: offset, limit: limit) }
+    }
+
+    private func searchLocked(_ query: SearchQuery, filter: Filter, offset: Int, limit: Int) -> Result {
         guard !query.isEmpty, !documents.isEmpty else { return Result(hits: [], total: 0) }
         let admitted = admittedFolders(filter)
+        let stemmers = stemmersInUse()
         let groups = query.groups.enumerated().map { index, group in
-            terms(for: group, prefixFirst: query.lastIsPrefix && index == query.groups.count - 1, admitted: admitted)
+            terms(for: group, prefixFirst: query.lastIsPrefix && index == query.groups.count - 1, stemmers: stemmers, admitted: admitted)
         }
         return rank(groups, admitted: admitted, served: languageIDs[filter.language], offset: offset, limit: limit)
     }
 
-    /// The index terms of one query group: each word as written and stemmed for each language of the index (as
-    /// PostgreSQL searches a query in each of the account's languages and `simple`), the first also as a prefix when
-    /// still being typed (only terms of admitted documents count towards the expansion's bound).
-    private func terms(for group: [String], prefixFirst: Bool, admitted: [Bool]) -> [Int32] {
+    /// The stemmers of the languages the documents are in or have as their primary language, each once.
+    private func stemmersInUse() -> [Stemmer] {
+        var used = Set<Stemmer>()
+        for (code, id) in languageIDs where languageUses[Int(id)] > 0 { used.insert(Stemmer(language: code)) }
+        return Stemmer.allCases.filter { $0 != .none && used.contains($0) }
+    }
+
+    /// The index terms of one query group: each word as written and stemmed for each language in use (as PostgreSQL
+    /// searches a query in each of the account's languages and `simple`), the first also as a prefix when still being
+    /// typed (only terms of admitted documents count towards the expansion's bound).
+    private func terms(for group: [String], prefixFirst: Bool, stemmers: [Stemmer], admitted: [Bool]) -> [Int32] {
         var ids: [Int32] = []
         for (position, word) in group.enumerated() {
             if let id = termIDs[word] { ids.append(id) }
-            for stemmer in stemmers where stemmer != .none {
+            for stemmer in stemmers {
                 if let id = termIDs[stemmer.stem(word)] { ids.append(id) }
             }
             if prefixFirst && position == 0 {
@@ -306,7 +363,9 @@ public final class SearchIndex: Sendable {
     }
 
     private func admittedFolders(_ filter: Filter) -> [Bool] {
-        folders.map(filter.admits)
+        var admitted = folders.map(filter.admits)
+        admitted[Int(removedSlot)] = false
+        return admitted
     }
 
     /// Whether the translation is the one served: in the reader's language, or the primary one when the article
@@ -430,6 +489,183 @@ public final class SearchIndex: Sendable {
             if best.count > wanted { best.removeLast() }
         }
         return Result(hits: best[offset...].map { hit(Int($0.document)) }, total: candidates.count)
+    }
+
+    // MARK: Updates in place
+
+    /// Below this many removed document slots the index is never compacted.
+    static let compactionFloor = 1_024
+
+    /// Brings the index up to date with a change of the knowledge base: `folders` is every folder of the account now
+    /// (as `Builder.init` takes them: a folder's visibility, category and companies), `articles` the published
+    /// translations now of each article that changed (an empty list when it was unpublished or deleted). The
+    /// articles' previous documents are removed and the new ones added; folders are changed in place.
+    public func update(folders newFolders: [Int: Folder], articles: [Int: [Document]]) {
+        lock.withWriteLock {
+            for (id, folder) in newFolders.sorted(by: { $0.key < $1.key }) {
+                if let slot = folderSlots[id] {
+                    folders[Int(slot)] = folder
+                } else {
+                    folderSlots[id] = Int32(folders.count)
+                    folders.append(folder)
+                    folderIDs.append(id)
+                    folderDocuments.append(0)
+                    folderWords.append(0)
+                }
+            }
+            for (articleID, replacements) in articles.sorted(by: { $0.key < $1.key }) {
+                for slot in articleSlots.removeValue(forKey: articleID) ?? [] { remove(Int(slot)) }
+                articleLanguages[articleID] = nil
+                for document in replacements.sorted(by: { $0.translationID < $1.translationID }) where document.articleID == articleID {
+                    add(document)
+                }
+            }
+            if removedDocuments > max(Self.compactionFloor, (documents.count - removedDocuments) / 2) { compact() }
+        }
+    }
+
+    private func add(_ document: Document) {
+        guard let folder = folderSlots[document.folderID] else { return }
+        let slot = Int32(documents.count)
+        var counts: [Int32: (title: Int, body: Int)] = [:]
+        let stemmer = Stemmer(language: document.language)
+        let length = count(document.title, title: true, stemmer: stemmer, into: &counts)
+            + count(document.body, title: false, stemmer: stemmer, into: &counts)
+        for (term, count) in counts {
+            postings[Int(term)].append(Posting(document: slot, title: UInt8(min(count.title, 255)), body: UInt8(min(count.body, 255))))
+            if let entry = termFolderCounts[Int(term)].firstIndex(where: { $0.slot == folder }) {
+                termFolderCounts[Int(term)][entry].documents += 1
+            } else {
+                termFolderCounts[Int(term)].append((slot: folder, documents: 1))
+            }
+        }
+        let language = languageID(document.language), primaryLanguage = languageID(document.primaryLanguage)
+        articleLanguages[document.articleID, default: 0] |= 1 << UInt64(min(Int(language), 63))
+        documents.append(DocumentInfo(translationID: document.translationID, articleID: document.articleID, folder: folder,
+                                      language: language, primaryLanguage: primaryLanguage))
+        languageUses[Int(language)] += 1
+        languageUses[Int(primaryLanguage)] += 1
+        lengths.append(Float(length))
+        displays.append(Display(title: document.displayTitle, text: document.displayText))
+        documentFolders.append(folder)
+        distinctTerms.append(Int32(counts.count))
+        articleSlots[document.articleID, default: []].append(slot)
+        folderDocuments[Int(folder)] += 1
+        folderWords[Int(folder)] += Double(length)
+    }
+
+    /// Counts the terms of `text` (its words stemmed by `stemmer`) into `counts`, making new terms as needed; returns
+    /// its number of words.
+    private func count(_ text: String, title: Bool, stemmer: Stemmer, into counts: inout [Int32: (title: Int, body: Int)]) -> Int {
+        Self.eachWord(of: text) { word in
+            let stem = stemmer.stem(word)
+            let id: Int32
+            if let known = termIDs[stem] {
+                id = known
+            } else {
+                id = Int32(postings.count)
+                termIDs[stem] = id
+                postings.append([])
+                termFolderCounts.append([])
+                var low = 0, high = sortedTerms.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if sortedTerms[middle].term < stem { low = middle + 1 } else { high = middle }
+                }
+                sortedTerms.insert((term: stem, id: id), at: low)
+            }
+            if title { counts[id, default: (0, 0)].title += 1 } else { counts[id, default: (0, 0)].body += 1 }
+        }
+    }
+
+    private func languageID(_ code: String) -> Int16 {
+        if let id = languageIDs[code] { return id }
+        let id = Int16(languageIDs.count)
+        languageIDs[code] = id
+        languageCodes.append(code)
+        languageUses.append(0)
+        return id
+    }
+
+    /// Removes the document in `slot`: its postings (found again from its text, which gives the terms it was indexed
+    /// under), its share of the statistics; the slot moves to `removedSlot`.
+    private func remove(_ slot: Int) {
+        let info = documents[slot], folder = documentFolders[slot], display = displays[slot]
+        let stemmer = Stemmer(language: languageCodes[Int(info.language)])
+        languageUses[Int(info.language)] -= 1
+        languageUses[Int(info.primaryLanguage)] -= 1
+        var terms = Set<Int32>()
+        for text in [SearchText.fold(display.title), SearchText.fold(display.text)] {
+            Self.eachWord(of: text) { word in
+                if let id = termIDs[stemmer.stem(word)] { terms.insert(id) }
+            }
+        }
+        var removed: Int32 = 0
+        for term in terms {
+            let list = Int(term)
+            var low = 0, high = postings[list].count
+            while low < high {
+                let middle = (low + high) / 2
+                if postings[list][middle].document < Int32(slot) { low = middle + 1 } else { high = middle }
+            }
+            guard low < postings[list].count, postings[list][low].document == Int32(slot) else { continue }
+            postings[list].remove(at: low)
+            removed += 1
+            if let entry = termFolderCounts[list].firstIndex(where: { $0.slot == folder }) {
+                termFolderCounts[list][entry].documents -= 1
+                if termFolderCounts[list][entry].documents == 0 { termFolderCounts[list].remove(at: entry) }
+            }
+        }
+        if removed != distinctTerms[slot] { exact = false }
+        folderDocuments[Int(folder)] -= 1
+        folderWords[Int(folder)] -= Double(lengths[slot])
+        documents[slot] = DocumentInfo(translationID: info.translationID, articleID: info.articleID, folder: removedSlot,
+                                       language: info.language, primaryLanguage: info.primaryLanguage)
+        documentFolders[slot] = removedSlot
+        displays[slot] = Display(title: "", text: "")
+        distinctTerms[slot] = 0
+        removedDocuments += 1
+    }
+
+    /// Drops the slots of removed documents, numbering the others afresh in the same order.
+    private func compact() {
+        var renumbered = [Int32](repeating: -1, count: documents.count)
+        var next: Int32 = 0
+        for slot in documents.indices where documentFolders[slot] != removedSlot {
+            renumbered[slot] = next
+            next += 1
+        }
+        func kept<T>(_ values: [T]) -> [T] { values.indices.compactMap { renumbered[$0] >= 0 ? values[$0] : nil } }
+        documents = kept(documents)
+        displays = kept(displays)
+        lengths = kept(lengths)
+        documentFolders = kept(documentFolders)
+        distinctTerms = kept(distinctTerms)
+        for list in postings.indices {
+            postings[list].removeAll { renumbered[Int($0.document)] < 0 }
+            for position in postings[list].indices {
+                let posting = postings[list][position]
+                postings[list][position] = Posting(document: renumbered[Int(posting.document)], title: posting.title, body: posting.body)
+            }
+        }
+        articleSlots = articleSlots.mapValues { $0.map { renumbered[Int($0)] } }
+        removedDocuments = 0
+    }
+
+    /// About how many bytes the index holds (its arrays, strings and tables), for the memory budget.
+    public var estimatedBytes: Int {
+        lock.withReadLock {
+            func stringBytes(_ text: String) -> Int { text.utf8.count > 15 ? text.utf8.count + 32 : 0 }
+            var bytes = documents.count * (MemoryLayout<DocumentInfo>.stride + MemoryLayout<Display>.stride + 4 * 3)
+            for display in displays { bytes += stringBytes(display.title) + stringBytes(display.text) }
+            for list in postings { bytes += 32 + list.capacity * MemoryLayout<Posting>.stride }
+            for counts in termFolderCounts { bytes += 32 + counts.capacity * 8 }
+            // The term table (a dictionary entry and a sorted entry per term) and the per-article tables.
+            for term in termIDs.keys { bytes += stringBytes(term) + 72 }
+            bytes += articleSlots.count * 72 + articleLanguages.count * 32
+            bytes += folders.count * 96
+            return bytes
+        }
     }
 
     private func hit(_ document: Int) -> Hit {

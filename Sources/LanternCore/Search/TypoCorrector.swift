@@ -4,69 +4,64 @@ public struct TypoCorrector: Sendable {
     /// Words shorter than this are never corrected (too many near neighbours).
     public static let minimumLength = 4
 
-    private let frequency: [String: Int]
-    private let sortedWords: [String]
-    private var byDeletion: [String: [String]] = [:]
+    private let words: SearchWords
+    /// The folders whose words count; `nil`: all.
+    private let folders: Set<Int>?
 
     /// `frequency`: how many documents use each (folded) word.
     public init(frequency: [String: Int]) {
-        self.frequency = frequency
-        sortedWords = frequency.keys.sorted()
-        for word in frequency.keys where word.count >= Self.minimumLength {
-            for variant in Self.deletions(of: word) { byDeletion[variant, default: []].append(word) }
-        }
+        words = SearchWords(frequency: frequency)
+        folders = nil
     }
 
-    public func contains(_ word: String) -> Bool { frequency[word] != nil }
+    /// The words of `folders` in `words`.
+    init(words: SearchWords, folders: Set<Int>) {
+        self.words = words
+        self.folders = folders
+    }
+
+    public func contains(_ word: String) -> Bool { words.frequency(word, folders: folders) != nil }
 
     /// Whether some known word starts with `prefix` (a type-ahead term still being typed).
     public func hasWord(withPrefix prefix: String) -> Bool {
-        let start = firstIndex(notBefore: prefix)
-        return start < sortedWords.count && sortedWords[start].hasPrefix(prefix)
+        var found = false
+        words.eachWord(withPrefix: prefix, folders: folders) { _, _ in
+            found = true
+            return false
+        }
+        return found
     }
 
     /// The `limit` most used known words that start with `prefix`: what a visitor still typing probably means.
     /// Searching for these exact words bounds the work a short prefix would otherwise cause.
     public func completions(of prefix: String, limit: Int) -> [String] {
         guard limit > 0 else { return [] }
-        var index = firstIndex(notBefore: prefix)
         // The `limit` best, most used first (ties: alphabetical), without sorting every match of a short prefix.
         var best: [(word: String, uses: Int)] = []
-        while index < sortedWords.count, sortedWords[index].hasPrefix(prefix) {
-            let word = sortedWords[index], uses = frequency[word]!
-            index += 1
-            if best.count == limit, let last = best.last, uses <= last.uses { continue }
+        words.eachWord(withPrefix: prefix, folders: folders) { word, uses in
+            if best.count == limit, let last = best.last, uses <= last.uses { return true }
             let position = best.firstIndex { uses > $0.uses } ?? best.count
             best.insert((word, uses), at: position)
             if best.count > limit { best.removeLast() }
+            return true
         }
         return best.map(\.word)
-    }
-
-    private func firstIndex(notBefore word: String) -> Int {
-        var low = 0, high = sortedWords.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sortedWords[middle] < word { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// Up to `limit` known words within one edit of `term` (two for terms of eight letters or more), most used first.
     /// Empty when `term` is itself known, short, or has no close neighbour.
     public func corrections(for term: String, limit: Int = 2) -> [String] {
-        guard term.count >= Self.minimumLength, frequency[term] == nil else { return [] }
+        guard term.count >= Self.minimumLength, !contains(term) else { return [] }
         let allowed = term.count >= 8 ? 2 : 1
         var variants = Self.deletions(of: term)
         if allowed == 2 { for variant in variants { variants.formUnion(Self.deletions(of: variant)) } }
-        var candidates = Set(byDeletion[term] ?? [])
-        for variant in variants {
-            if frequency[variant] != nil && variant.count >= Self.minimumLength { candidates.insert(variant) }
-            candidates.formUnion(byDeletion[variant] ?? [])
+        var candidates = words.wordsDeleting(to: [term] + variants, folders: folders)
+        for variant in variants where variant.count >= Self.minimumLength {
+            if let uses = words.frequency(variant, folders: folders) { candidates[variant] = uses }
         }
-        return candidates.filter { Self.distance(term, $0) <= allowed }
-            .sorted { (frequency[$0]!, $1) > (frequency[$1]!, $0) }
-            .prefix(limit).map { $0 }
+        return candidates.filter { Self.distance(term, $0.key) <= allowed }
+            .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .prefix(limit).map(\.key)
     }
 
     static func deletions(of word: String) -> Set<String> {

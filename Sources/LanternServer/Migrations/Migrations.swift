@@ -53,5 +53,9 @@ enum LanternMigrations {
         CreateFreshdeskImportIDs(),
         AddArticleHits(),
         AddTranslationStatus(),
+        // v12: the search change log (in-place index updates) and PostgreSQL's change notifications. It applies after
+        // v13, which shipped first; it depends on nothing v13 adds.
+        CreateSearchChanges(),
+        CreateChangeNotifications(),
     ]
 }

@@ -77,11 +77,13 @@ public enum DatabaseCopier {
         return Summary(tables: counts)
     }
 
-    /// The target's tables (Fluent's migration log excepted), each after the tables it references.
+    /// The target's tables (Fluent's migration log and the search change log, which the target's triggers write,
+    /// excepted), each after the tables it references.
     private static func tablesParentsFirst(_ sql: any SQLDatabase) async throws -> [String] {
         let tables = try await sql.raw("""
             SELECT table_name FROM information_schema.tables
-            WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_fluent_migrations'
+            WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+              AND table_name NOT IN ('_fluent_migrations', 'search_changes')
             ORDER BY table_name
             """).all().map { try $0.decode(column: "table_name", as: String.self) }
         let references = try await sql.raw("""

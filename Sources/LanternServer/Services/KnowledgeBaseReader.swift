@@ -34,7 +34,7 @@ struct ReadingScope: Sendable {
         return "((t.language = \(bind: language) AND t.status = \(literal: published)) OR (t.language = a.primary_language AND NOT EXISTS (SELECT 1 FROM article_translations x WHERE x.article_id = a.id AND x.language = \(bind: language) AND x.status = \(literal: published))))"
     }
 
-    /// The same scope for the in-memory search structures (`SearchIndex`, `SearchVocabulary`).
+    /// The same scope for the in-memory search structures (`SearchIndex`, `SearchWords`).
     var searchFilter: SearchIndex.Filter {
         SearchIndex.Filter(categoryIDs: Set(categoryIDs), viewer: viewer, language: language)
     }

@@ -88,11 +88,11 @@ final class SQLiteFileCache<Key: Hashable & Sendable, Value: Sendable>: Sendable
 }
 
 extension Application {
-    private struct WidgetRecordsKey: StorageKey { typealias Value = SQLiteFileCache<Int, WidgetRecord> }
+    private struct WidgetRecordsKey: StorageKey { typealias Value = any KeptValues<Int, WidgetRecord> }
 
-    /// Widgets read for widget requests, kept while the SQLite file is unchanged (`nil` on PostgreSQL, whose
-    /// changes leave no trace in a file here: it is read on every request).
-    var widgetRecords: SQLiteFileCache<Int, WidgetRecord>? {
+    /// Widgets read for widget requests (with their account's `search_version`), kept while the SQLite file is
+    /// unchanged, or on PostgreSQL until a change notification names their account.
+    var widgetRecords: (any KeptValues<Int, WidgetRecord>)? {
         get { storage[WidgetRecordsKey.self] }
         set { storage[WidgetRecordsKey.self] = newValue }
     }

@@ -10,4 +10,7 @@ import Vapor
 struct SearchTools: Sendable {
     let corrector: TypoCorrector
     let index: SearchIndex?
+
+    /// The engine that answers with these tools.
+    var engine: LanternSettings.SearchEngine { index == nil ? .database : .memory }
 }

@@ -29,6 +29,55 @@ enum SearchVersion {
         return folders
     }
 
+    /// What changed after a version: the articles to read again (folders are read again whole), and the version
+    /// reached.
+    struct Changes: Sendable {
+        let version: Int64
+        let articleIDs: Set<Int>
+    }
+
+    /// Most changes read for one update in place; past it, building afresh is as cheap.
+    static let changesPerUpdate = 5_000
+
+    /// The changes after `version` up to the latest (`search_changes`); `nil` when they cannot all be read (the log
+    /// no longer reaches back to `version`, or there are more than `changesPerUpdate`): build afresh.
+    static func changes(accountID: Int, after version: Int64, on db: any Database) async throws -> Changes? {
+        let rows = try await db.sql.raw("""
+            SELECT version, article_id FROM search_changes WHERE account_id = \(bind: accountID) AND version > \(bind: version)
+            ORDER BY version LIMIT \(literal: changesPerUpdate + 1)
+            """).all()
+        guard rows.count <= changesPerUpdate else { return nil }
+        var reached = version, articles = Set<Int>()
+        for row in rows {
+            let next = try row.decode(column: "version", as: Int64.self)
+            guard next == reached + 1 else { return nil }
+            reached = next
+            if let article = try row.decode(column: "article_id", as: Int?.self) { articles.insert(article) }
+        }
+        return Changes(version: reached, articleIDs: articles)
+    }
+
+    /// The columns the search structures read of a translation (`t`) and its article (`a`).
+    static let searchColumns = "t.id, t.article_id, t.language, t.search_title, t.search_body, t.title, t.body_text, a.folder_id, a.primary_language"
+
+    /// The published translations of published `articleIDs` (`searchColumns`), by article; every article is a key,
+    /// with no translation when it is unpublished or gone.
+    static func publishedTranslations(accountID: Int, articleIDs: Set<Int>, on db: any Database) async throws -> [Int: [any SQLRow]] {
+        var byArticle = Dictionary(uniqueKeysWithValues: articleIDs.map { ($0, [any SQLRow]()) })
+        let ids = articleIDs.sorted()
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let list = ids[start..<min(start + 500, ids.count)].map(String.init).joined(separator: ",")
+            for row in try await db.sql.raw("""
+                SELECT \(unsafeRaw: searchColumns) FROM article_translations t JOIN articles a ON a.id = t.article_id
+                WHERE t.account_id = \(bind: accountID) AND a.status = \(literal: Article.Status.published.rawValue)
+                  AND t.status = \(literal: Article.Status.published.rawValue) AND t.article_id IN (\(unsafeRaw: list)) ORDER BY t.id
+                """).all() {
+                byArticle[try row.decode(column: "article_id", as: Int.self), default: []].append(row)
+            }
+        }
+        return byArticle
+    }
+
     /// Translations read per query: a large knowledge base is read in chunks, never held in memory whole.
     static let chunkSize = 2_000
 

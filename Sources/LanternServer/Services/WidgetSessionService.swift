@@ -42,9 +42,11 @@ enum WidgetSessionService {
         let email = identity.email.value
         if let existing = try await contact(where: "c.account_id = \(bind: accountID) AND c.email = \(bind: email)", on: db) {
             guard existing.name != identity.name else { return existing }
-            try await db.sql.raw("""
-                UPDATE contacts SET name = \(bind: identity.name), updated_at = \(bind: Date()) WHERE id = \(bind: existing.id)
-                """).run()
+            try await db.writeTransaction { db in
+                try await db.sql.raw("""
+                    UPDATE contacts SET name = \(bind: identity.name), updated_at = \(bind: Date()) WHERE id = \(bind: existing.id)
+                    """).run()
+            }
             return ContactRecord(id: existing.id, name: identity.name, email: existing.email,
                                  language: existing.language, companyIDs: existing.companyIDs)
         }

@@ -1,5 +1,6 @@
 import Fluent
 import NIOConcurrencyHelpers
+import NIOCore
 import SQLiteKit
 import SQLKit
 
@@ -14,7 +15,8 @@ extension Database {
     /// take the write lock up front (`BEGIN IMMEDIATE`) with a busy timeout, which only another process can make
     /// them wait on; a deferred transaction could fail on a stale read snapshot. The busy timeout is one deadline
     /// for the queue and the lock together, so that writers queued behind a file locked by another process fail
-    /// after it too, instead of waiting one timeout each.
+    /// after it too, instead of waiting one timeout each. The transaction runs on the writers' own connection
+    /// (`DatabaseID.sqliteWriter`), never on the one the event loop's reads use, so that no read waits for a commit.
     func writeTransaction<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard isSQLite else { return try await transaction(work) }
         let timeout = Duration.milliseconds(sqliteBusyTimeoutMilliseconds)
@@ -25,7 +27,8 @@ extension Database {
         guard await queue.enter(until: deadline) else { throw SQLiteWriterQueue.TurnTimeout() }
         defer { Task { await queue.leave() } }
         let remaining = max(deadline - clock.now, .milliseconds(1))
-        return try await SQLiteWriterQueue.$isWriting.withValue(true) { try await sqliteImmediateTransaction(busyTimeout: remaining, work) }
+        let writer = queue.writer(on: eventLoop) ?? self
+        return try await SQLiteWriterQueue.$isWriting.withValue(true) { try await writer.sqliteImmediateTransaction(busyTimeout: remaining, work) }
     }
 
     private func sqliteImmediateTransaction<T: Sendable>(busyTimeout: Duration,
@@ -61,12 +64,38 @@ actor SQLiteWriterQueue {
         case .memory(let identifier)?: key = "memory:" + identifier
         case nil: key = ""
         }
-        return queues.withLockedValue { queues in
+        return queue(key: key)
+    }
+
+    /// The queue of the SQLite file at `path`.
+    static func queue(path: String) -> SQLiteWriterQueue { queue(key: path) }
+
+    private static func queue(key: String) -> SQLiteWriterQueue {
+        queues.withLockedValue { queues in
             if let queue = queues[key] { return queue }
             let queue = SQLiteWriterQueue()
             queues[key] = queue
             return queue
         }
+    }
+
+    /// The database whose connections this file's write transactions use, on a given event loop (see `useWriters`).
+    private let writers = NIOLockedValueBox<(owner: ObjectIdentifier, database: @Sendable (any EventLoop) -> (any Database)?)?>(nil)
+
+    /// Makes this file's write transactions run on `database`'s connections (a database id of their own, so that
+    /// the connection an event loop reads on is never held by a write); `owner` names the application, which
+    /// calls `stopUsingWriters` when it shuts down.
+    nonisolated func useWriters(owner: ObjectIdentifier, _ database: @escaping @Sendable (any EventLoop) -> (any Database)?) {
+        writers.withLockedValue { $0 = (owner, database) }
+    }
+
+    nonisolated func stopUsingWriters(owner: ObjectIdentifier) {
+        writers.withLockedValue { if $0?.owner == owner { $0 = nil } }
+    }
+
+    /// The writers' database on `eventLoop`; `nil` when none is set (the caller's own connection writes).
+    nonisolated func writer(on eventLoop: any EventLoop) -> (any Database)? {
+        writers.withLockedValue { $0 }?.database(eventLoop)
     }
 
     /// Set while a task holds its turn, so that a nested write transaction does not wait for itself.
@@ -108,4 +137,10 @@ actor SQLiteWriterQueue {
             waiting.removeFirst().continuation.resume(returning: true)
         }
     }
+}
+
+extension DatabaseID {
+    /// An SQLite file's connections for write transactions, beside the default id's connections, which then only
+    /// read: WAL lets those read while a write commits (`Database.writeTransaction`).
+    static let sqliteWriter = DatabaseID(string: "sqlite-writer")
 }

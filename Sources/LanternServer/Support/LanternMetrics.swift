@@ -30,11 +30,35 @@ final class LanternMetrics: Sendable {
                              labels: [("verified", String(verified))]).increment()
     }
 
-    func searched(duration: Duration, source: String) {
+    /// A knowledge-base search, how long it took and which engine answered it (`memory` or `database`).
+    func searched(duration: Duration, source: String, engine: String) {
         registry.makeDurationHistogram(descriptor: .init(metricName: "lantern_search_duration", unitName: "seconds",
                                                          helpText: "Knowledge-base search latency (widget or API)."),
                                        labels: [("source", source)], buckets: Self.latencyBuckets)
             .record(duration)
+        registry.makeCounter(descriptor: .init(metricName: "lantern_search_answers", unitName: "total",
+                                               helpText: "Knowledge-base searches by the engine that answered them (memory or database)."),
+                             labels: [("engine", engine)]).increment()
+    }
+
+    /// A fresh build of an account's in-memory search index (first search, after an eviction, or a change log gap).
+    func searchIndexBuilt() {
+        registry.makeCounter(descriptor: .init(metricName: "lantern_search_index_builds", unitName: "total",
+                                               helpText: "In-memory search indexes built afresh.")).increment()
+    }
+
+    /// An account's in-memory search structures dropped to keep within `LANTERN_SEARCH_MEMORY`.
+    func searchIndexEvicted() {
+        registry.makeCounter(descriptor: .init(metricName: "lantern_search_index_evictions", unitName: "total",
+                                               helpText: "Accounts' in-memory search structures dropped to keep within LANTERN_SEARCH_MEMORY.")).increment()
+    }
+
+    /// What the in-memory search structures (indexes and vocabularies) hold now, and for how many accounts.
+    func searchIndexMemory(bytes: Int, accounts: Int) {
+        registry.makeGauge(descriptor: .init(metricName: "lantern_search_index_bytes", unitName: "",
+                                             helpText: "Estimated bytes held by in-memory search indexes and vocabularies.")).set(Double(bytes))
+        registry.makeGauge(descriptor: .init(metricName: "lantern_search_index_accounts", unitName: "",
+                                             helpText: "Accounts whose search index or vocabulary is held in memory.")).set(Double(accounts))
     }
 
     /// Analytics events that were not written: `queue_full` (the in-memory queue was full) or `write_failed`.

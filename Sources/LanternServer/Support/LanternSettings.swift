@@ -61,6 +61,10 @@ public struct LanternSettings: Sendable {
     public var mailFrom: Mailbox?
     /// `LANTERN_SMTP_CA_FILE`: a PEM file of certificates to trust for the SMTP server, besides the system's.
     public var smtpCAFile: String?
+    /// `LANTERN_SEARCH_MEMORY`: the most bytes (estimated) this process's in-memory search indexes and vocabularies
+    /// hold together (default 1 GiB); past it, the least recently searched accounts' are dropped and built again
+    /// on their next search, the database answering meanwhile.
+    public var searchMemory: Int = 1 << 30
     /// Where upload bodies' files are spooled while their request runs (removed when it ends).
     public var uploadDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("lantern-uploads").path
 
@@ -86,6 +90,8 @@ public struct LanternSettings: Sendable {
     public static let bcryptCosts = 4...31
     /// The seconds `LANTERN_BODY_TIMEOUT` and `LANTERN_IDLE_TIMEOUT` accept.
     public static let timeoutSeconds = 1...3600
+    /// The smallest `LANTERN_SEARCH_MEMORY`.
+    public static let minimumSearchMemory = 1 << 20
     /// The smallest `LANTERN_UPLOAD_BUDGET`: room for one ticket with the largest attachments.
     public static let minimumUploadBudget = 21 << 20
     /// The days `LANTERN_ANALYTICS_RETENTION_DAYS` accepts.
@@ -143,6 +149,13 @@ public struct LanternSettings: Sendable {
                                      allowed: "a size of at least 21MiB: bytes, or a whole number of KiB, MiB or GiB (e.g. 64MiB)")
             }
             settings.uploadBudget = bytes
+        }
+        if let raw = value("LANTERN_SEARCH_MEMORY") {
+            guard let bytes = byteSize(raw), bytes >= minimumSearchMemory else {
+                throw InvalidSetting(variable: "LANTERN_SEARCH_MEMORY", value: raw,
+                                     allowed: "a size of at least 1MiB: bytes, or a whole number of KiB, MiB or GiB (e.g. 2GiB)")
+            }
+            settings.searchMemory = bytes
         }
         for (name, keyPath) in [("LANTERN_BODY_TIMEOUT", \LanternSettings.bodyTimeout), ("LANTERN_IDLE_TIMEOUT", \.idleTimeout)] {
             guard let raw = value(name) else { continue }

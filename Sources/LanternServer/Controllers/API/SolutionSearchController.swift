@@ -33,7 +33,7 @@ struct SolutionSearchController: RouteCollection {
                                                           offset: page.offset,
                                                           index: tools.index,
                                                           on: request.db)
-        request.application.metrics.searched(duration: clock.now - started, source: "api")
+        request.application.metrics.searched(duration: clock.now - started, source: "api", engine: tools.engine.rawValue)
         return try Page(fetched: result.hits, request: page).map(WidgetContentController.HitDTO.init)
             .response(for: request, pageRequest: page)
     }

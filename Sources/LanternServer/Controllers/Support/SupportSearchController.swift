@@ -19,8 +19,8 @@ struct SupportSearchController: RouteCollection {
         if !query.isEmpty {
             let clock = ContinuousClock()
             let started = clock.now
-            defer { request.application.metrics.searched(duration: clock.now - started, source: "support") }
             let tools = try await request.searchTools(scope: context.scope)
+            defer { request.application.metrics.searched(duration: clock.now - started, source: "support", engine: tools.engine.rawValue) }
             query = query.corrected(by: tools.corrector)
             (hits, total) = try await KnowledgeBaseReader.search(context.scope, query: query, page: PageRequest(page: 1, perPage: Self.hitsShown),
                                                                     index: tools.index, on: request.db)

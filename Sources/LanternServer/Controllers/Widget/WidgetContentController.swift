@@ -71,7 +71,7 @@ struct WidgetContentController: RouteCollection {
         } else {
             (hits, total) = try await KnowledgeBaseReader.search(context.scope, query: query, page: page, index: tools?.index,
                                                                  on: request.db)
-            request.application.metrics.searched(duration: clock.now - started, source: "widget")
+            request.application.metrics.searched(duration: clock.now - started, source: "widget", engine: engine.rawValue)
         }
         let response = Response(status: .ok, body: .init(buffer: ByteBuffer(bytes: HitsDTO(articles: hits.map(HitDTO.init), total: total).json)))
         response.headers.contentType = .json
