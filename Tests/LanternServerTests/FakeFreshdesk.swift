@@ -154,8 +154,12 @@ final class FakeFreshdesk: Sendable {
     /// Article images, as an account's own host serves them: `/images/screen.png` (a PNG), `/images/missing.png`
     /// (404), `/images/huge.png` (over 10 MiB), `/images/diagram.svg` (an SVG), `/images/away` (a redirect to
     /// `localhost`, another host), `/inline/attachment?token=…` (a redirect to `/images/screen.png`, as
-    /// attachment.freshdesk.com answers).
+    /// attachment.freshdesk.com answers), `/images/slow.png` (answers after 5 seconds).
     private func imageRoutes() {
+        app.get("images", "slow.png") { _ in
+            try await Task.sleep(for: .seconds(5))
+            return Self.file(Self.png, type: "image/png")
+        }
         app.get("images", "screen.png") { _ in Self.file(Self.png, type: "image/png") }
         app.get("images", "missing.png") { _ in Self.notFound() }
         app.get("images", "huge.png") { _ in

@@ -99,4 +99,35 @@ extension FreshdeskImportTests {
             try await fake.stop()
         }
     }
+
+    @Test("an image fetch gives up after its time; Freshdesk's storage is reached only at public addresses")
+    func imageFetchLimits() async throws {
+        try await withLantern { app in
+            let fake = try await FakeFreshdesk(.generate(articleCount: 0, widgetID: Self.widgetID()))
+            let http = FreshdeskClient.makeHTTPClient()
+            do {
+                let client = FreshdeskClient(source: try FreshdeskSource(fake.url), apiKey: fake.apiKey, http: http)
+                var fetcher = FreshdeskImageFetcher(client: client, resolve: { _ in [IPAddress("127.0.0.1")!] },
+                                                    spoolDirectory: app.lantern.uploadDirectory)
+                fetcher.timeout = .milliseconds(300)
+                let started = Date()
+                await #expect { _ = try await fetcher.fetch(fake.url + "/images/slow.png") } throws: { error in
+                    (error as? FreshdeskImageFetcher.Failure)?.description.hasPrefix("no answer within") == true
+                }
+                #expect(Date().timeIntervalSince(started) < 3)
+                await #expect { _ = try await fetcher.fetch("https://attachment.freshdesk.com/inline/attachment?token=a") } throws: { error in
+                    (error as? FreshdeskImageFetcher.Failure)?.description.contains("must reach a public address") == true
+                }
+                let fetched = try await fetcher.fetch(fake.url + "/images/screen.png")
+                #expect(try fetched.file.contents() == FakeFreshdesk.png && fetched.accepted.contentType == "image/png")
+                fetched.file.remove()
+            } catch {
+                try? await http.shutdown()
+                try? await fake.stop()
+                throw error
+            }
+            try await http.shutdown()
+            try await fake.stop()
+        }
+    }
 }

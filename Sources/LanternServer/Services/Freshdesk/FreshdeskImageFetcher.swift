@@ -59,8 +59,8 @@ struct FreshdeskImageFetcher: Sendable {
             let answer: Answer
             do {
                 answer = try await withTimeout(timeout) { [self] in try await request(requested, on: host) }
-            } catch is TimeoutError {
-                throw Failure(description: "no answer within \(timeout.components.seconds) s")
+            } catch let error where error is TimeoutError || [.deadlineExceeded, .readTimeout, .connectTimeout].contains(error as? HTTPClientError) {
+                throw Failure(description: "no answer within \(timeout)")
             } catch let failure as Failure {
                 throw failure
             } catch let refusal as WebhookTargetGuard.Refusal {
@@ -114,7 +114,8 @@ struct FreshdeskImageFetcher: Sendable {
     }
 
     private func execute(_ request: HTTPClientRequest, on client: HTTPClient) async throws -> Answer {
-        let response = try await client.execute(request, timeout: .seconds(Int64(timeout.components.seconds)))
+        let (seconds, attoseconds) = timeout.components
+        let response = try await client.execute(request, timeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
         switch response.status.code {
         case 200:
             break
