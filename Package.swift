@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
         // TLS for the SMTP client (already in Vapor's dependency tree).
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
+        // Streaming HTTP client for the importer's image downloads (already in Vapor's dependency tree).
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         /// Domain rules: token policy, visibility, locale resolution, validation. No HTTP, no SQL.
@@ -38,6 +40,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             resources: [.embedInCode("OpenAPI/openapi.json")]
         ),

@@ -14,7 +14,8 @@ extension LanternApp {
             var client = FreshdeskClient(source: source, apiKey: apiKey, http: http)
             client.onWait = { seconds, reason in progress(.waiting(seconds: seconds, reason: reason)) }
             do {
-                let report = try await FreshdeskImporter.run(client, accountID: accountID, dryRun: dryRun, on: app.db, progress: progress)
+                let report = try await FreshdeskImporter.run(client, images: FreshdeskImageFetcher(client: client, app: app), accountID: accountID,
+                                                             dryRun: dryRun, on: app.db, progress: progress)
                 try await http.shutdown()
                 return report
             } catch {

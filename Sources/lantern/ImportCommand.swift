@@ -12,11 +12,12 @@ struct Import: AsyncParsableCommand {
 
     struct Freshdesk: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a Freshdesk account through its API v2: companies, contacts, the knowledge base with its translations, help widget ids.",
+            abstract: "Import a Freshdesk account through its API v2: companies, contacts, the knowledge base with its translations and images, help widget ids.",
             discussion: """
             Run it again to bring later changes over: it updates what it imported before rather than duplicating it, and \
-            completes an interrupted import. Exit codes: 0 done (the report lists what was skipped and why), 1 the import \
-            stopped (Freshdesk unreachable, the API key refused, an error from Freshdesk, Ctrl-C), 2 bad arguments.
+            completes an interrupted import. Exit codes: 0 done (the report lists what was skipped and why, and the \
+            article images it could not bring over), 1 the import stopped (Freshdesk unreachable, the API key refused, \
+            an error from Freshdesk, Ctrl-C), 2 bad arguments.
             """
         )
 

@@ -33,6 +33,7 @@ final class FakeFreshdesk: Sendable {
         app.logger.logLevel = .critical
         app.middleware.use(Gate(fake: self), at: .beginning)
         routes()
+        imageRoutes()
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
     }
 
@@ -145,6 +146,45 @@ final class FakeFreshdesk: Sendable {
                 kb.articles.filter { $0.folderID == id }.compactMap { kb.article($0, language: language) }
             })
         }
+    }
+
+    /// A real PNG image (one pixel), as Freshdesk's storage serves an article's screenshot.
+    static let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")!
+
+    /// Article images, as an account's own host serves them: `/images/screen.png` (a PNG), `/images/missing.png`
+    /// (404), `/images/huge.png` (over 10 MiB), `/images/diagram.svg` (an SVG), `/images/away` (a redirect to
+    /// `localhost`, another host), `/inline/attachment?token=…` (a redirect to `/images/screen.png`, as
+    /// attachment.freshdesk.com answers), `/images/slow.png` (answers after 5 seconds).
+    private func imageRoutes() {
+        app.get("images", "slow.png") { _ in
+            try await Task.sleep(for: .seconds(5))
+            return Self.file(Self.png, type: "image/png")
+        }
+        app.get("images", "screen.png") { _ in Self.file(Self.png, type: "image/png") }
+        app.get("images", "missing.png") { _ in Self.notFound() }
+        app.get("images", "huge.png") { _ in
+            var huge = Self.png
+            huge.append(Data(count: 10 * 1024 * 1024))
+            return Self.file(huge, type: "image/png")
+        }
+        app.get("images", "diagram.svg") { _ in
+            Self.file(Data("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".utf8), type: "image/svg+xml")
+        }
+        app.get("images", "away") { request in
+            let port = request.application.http.server.shared.localAddress?.port ?? 0
+            return Self.redirect("http://localhost:\(port)/images/screen.png")
+        }
+        app.get("inline", "attachment") { _ in Self.redirect("/images/screen.png") }
+    }
+
+    private static func redirect(_ location: String) -> Response {
+        Response(status: .found, headers: ["Location": location])
+    }
+
+    private static func file(_ data: Data, type: String) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: type)
+        return response
     }
 
     /// One page of `items`, with `Link: <…?page=N+1>; rel="next"` when more follow.

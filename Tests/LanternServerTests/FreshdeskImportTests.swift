@@ -30,7 +30,8 @@ struct FreshdeskImportTests {
         var client = FreshdeskClient(source: try FreshdeskSource(url), apiKey: apiKey, http: http)
         client.retry.backoff = [0.05, 0.05]
         do {
-            let report = try await FreshdeskImporter.run(client, accountID: accountID, dryRun: dryRun, on: app.db)
+            let report = try await FreshdeskImporter.run(client, images: FreshdeskImageFetcher(client: client, app: app), accountID: accountID,
+                                                         dryRun: dryRun, on: app.db)
             try await http.shutdown()
             return report
         } catch {

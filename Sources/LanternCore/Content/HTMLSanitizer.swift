@@ -50,8 +50,25 @@ public enum HTMLSanitizer {
         walk(html).removed
     }
 
-    /// The sanitised HTML, its problems and what it removed, in one pass.
-    private static func walk(_ html: String) -> (html: String, problems: [String], removed: [String]) {
+    /// The `src` of each image `sanitize` keeps in `html`, in order, each once (as the sanitised HTML has it, decoded).
+    public static func imageSources(_ html: String) -> [String] {
+        var sources: [String] = []
+        _ = walk(html) { source in
+            if !sources.contains(source) { sources.append(source) }
+            return source
+        }
+        return sources
+    }
+
+    /// `sanitize(html)` with each image `src` found in `replacements` changed to its replacement (an importer
+    /// pointing images at the copies it stored); every other attribute stays, `width` and `height` included.
+    public static func sanitize(_ html: String, replacingImageSources replacements: [String: String]) -> String {
+        walk(html) { replacements[$0] ?? $0 }.html
+    }
+
+    /// The sanitised HTML, its problems and what it removed, in one pass; `imageSource` sees (and may replace) each
+    /// kept image `src`.
+    private static func walk(_ html: String, imageSource: ((String) -> String)? = nil) -> (html: String, problems: [String], removed: [String]) {
         var output = ""
         var open: [String] = []
         var skipping: String? = nil
@@ -84,10 +101,11 @@ public enum HTMLSanitizer {
                         continue
                     }
                     if urlAttributes.contains(attribute) {
-                        guard let url = safeURL(value, image: name == "img") else {
+                        guard var url = safeURL(value, image: name == "img") else {
                             remove("unsafe addresses in \(attribute)")
                             continue
                         }
+                        if name == "img", let imageSource { url = imageSource(url) }
                         output += " \(attribute)=\"\(escape(url))\""
                         linked = linked || attribute == "href"
                     } else if let values = allowedValues[attribute] {

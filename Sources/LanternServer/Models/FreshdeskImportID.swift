@@ -5,9 +5,12 @@ import Foundation
 final class FreshdeskImportID: Model, @unchecked Sendable {
     static let schema = "freshdesk_import_ids"
 
-    /// What was imported.
+    /// What was imported. An article image (`article_image`) has no Freshdesk id: its `freshdesk_id` is the first
+    /// 8 bytes of SHA-256 of the Lantern article id and the image's address (`FreshdeskImporter.imageKey`), its
+    /// `lantern_id` the article file it became.
     enum Kind: String, Codable, Sendable, CaseIterable {
         case company, contact, category, folder, article, widget
+        case articleImage = "article_image"
     }
 
     @ID(custom: .id, generatedBy: .database) var id: Int?

@@ -1,6 +1,6 @@
 /// What `lantern import freshdesk` did: per kind of object how many were created, updated, left unchanged and
 /// skipped; each skipped object with its reason; the folders made agents-only; what the sanitiser removed from
-/// articles; and notes on what could not be read.
+/// articles; the article images brought over, and those left where they were; and notes on what could not be read.
 public struct FreshdeskImportReport: Sendable, Codable {
     /// The kinds of objects, in the order the import takes them.
     public enum Section: String, Sendable, Codable, CaseIterable {
@@ -37,6 +37,16 @@ public struct FreshdeskImportReport: Sendable, Codable {
         public let removed: [String]
     }
 
+    /// An article image left at its address: on a site that is not Freshdesk's, or one that could not be brought
+    /// over (`reason` says why).
+    public struct Image: Sendable, Codable, Equatable {
+        public let freshdeskID: Int64
+        public let language: String
+        public let title: String
+        public let url: String
+        public let reason: String
+    }
+
     public let source: String
     public let accountID: Int
     public let dryRun: Bool
@@ -45,6 +55,12 @@ public struct FreshdeskImportReport: Sendable, Codable {
     public var narrowedFolders: [NarrowedFolder] = []
     public var sanitized: [Sanitized] = []
     public var notes: [String] = []
+    /// Article images stored this run (in a dry run: that would be).
+    public var imagesStored = 0
+    /// Article images stored by an earlier run, pointed at again.
+    public var imagesReused = 0
+    public var imagesElsewhere: [Image] = []
+    public var imagesFailed: [Image] = []
 
     public init(source: String, accountID: Int, dryRun: Bool) {
         self.source = source
@@ -68,6 +84,11 @@ public struct FreshdeskImportReport: Sendable, Codable {
             lines.append("  \(name)" + [tally.created, tally.updated, tally.unchanged, tally.skipped]
                 .map { String($0).leftPadded(to: 11) }.joined())
         }
+        if imagesStored + imagesReused + imagesElsewhere.count + imagesFailed.count > 0 {
+            lines.append("")
+            lines.append("Article images: \(imagesStored) \(dryRun ? "would be brought over" : "brought over"), \(imagesReused) already brought over, "
+                + "\(imagesFailed.count) could not be, \(imagesElsewhere.count) on other sites (left as they are).")
+        }
         if !skipped.isEmpty {
             lines.append("")
             lines.append("Skipped (\(skipped.count)):")
@@ -88,6 +109,16 @@ public struct FreshdeskImportReport: Sendable, Codable {
             for article in sanitized {
                 lines.append("  article \(article.freshdeskID) (\(article.language)) \"\(article.title)\": \(article.removed.joined(separator: "; "))")
             }
+        }
+        if !imagesFailed.isEmpty {
+            lines.append("")
+            lines.append("Article images that could not be brought over, left at their Freshdesk address (\(imagesFailed.count)):")
+            for image in imagesFailed { lines.append("  \(image.line)") }
+        }
+        if !imagesElsewhere.isEmpty {
+            lines.append("")
+            lines.append("Article images on other sites, left as they are (\(imagesElsewhere.count)):")
+            for image in imagesElsewhere { lines.append("  \(image.line)") }
         }
         if !notes.isEmpty {
             lines.append("")
@@ -111,6 +142,11 @@ extension FreshdeskImportReport.Section {
         case .widgets: "help widget"
         }
     }
+}
+
+extension FreshdeskImportReport.Image {
+    /// The image as the report lists it.
+    var line: String { "article \(freshdeskID) (\(language)) \"\(title)\": \(url): \(reason)" }
 }
 
 private extension String {

@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 import LanternCore
@@ -6,7 +7,9 @@ import LanternCore
 /// Lantern account with the services the API and the portal use, so that every rule of theirs applies. Companies
 /// (with domains), contacts (name, e-mail, language, companies), solution categories and folders with their
 /// translations (subfolders become `Parent / Child`; segment-restricted folders become agents-only), articles with
-/// every translation, status, tags, SEO texts and vote counts, and the help widgets' ids.
+/// every translation, status, tags, SEO texts and vote counts, and the help widgets' ids. The images of articles on
+/// Freshdesk's hosts are stored with their article as article files (`FreshdeskImageFetcher`,
+/// `ArticleAttachmentService`) and the HTML points at the copies; images elsewhere stay where they are.
 ///
 /// Each Freshdesk object is written as it is read, on its own, and the Lantern object it became is remembered
 /// (`freshdesk_import_ids`): run again, the import updates what changed and leaves the rest; interrupted, the next
@@ -16,6 +19,7 @@ final class FreshdeskImporter {
     typealias Kind = FreshdeskImportID.Kind
 
     let client: FreshdeskClient
+    let images: FreshdeskImageFetcher
     let db: any Database
     let account: Account
     let accountID: Int
@@ -38,9 +42,10 @@ final class FreshdeskImporter {
         let articleCount: Int?
     }
 
-    private init(client: FreshdeskClient, account: Account, dryRun: Bool, on db: any Database,
+    private init(client: FreshdeskClient, images: FreshdeskImageFetcher, account: Account, dryRun: Bool, on db: any Database,
                  progress: @escaping @Sendable (FreshdeskImportProgress) -> Void) throws {
         self.client = client
+        self.images = images
         self.db = db
         self.account = account
         self.accountID = try account.requireID()
@@ -49,13 +54,14 @@ final class FreshdeskImporter {
         report = FreshdeskImportReport(source: client.source.origin, accountID: accountID, dryRun: dryRun)
     }
 
-    /// Imports the Freshdesk account `client` reads into account `accountID`; throws `FreshdeskImportError`.
-    static func run(_ client: FreshdeskClient, accountID: Int, dryRun: Bool, on db: any Database,
+    /// Imports the Freshdesk account `client` reads into account `accountID`, article images through `images`;
+    /// throws `FreshdeskImportError`.
+    static func run(_ client: FreshdeskClient, images: FreshdeskImageFetcher, accountID: Int, dryRun: Bool, on db: any Database,
                     progress: @escaping @Sendable (FreshdeskImportProgress) -> Void = { _ in }) async throws -> FreshdeskImportReport {
         guard let account = try await Account.find(accountID, on: db) else {
             throw FreshdeskImportError.unusable("--account \(accountID): no account has this id.")
         }
-        let importer = try FreshdeskImporter(client: client, account: account, dryRun: dryRun, on: db, progress: progress)
+        let importer = try FreshdeskImporter(client: client, images: images, account: account, dryRun: dryRun, on: db, progress: progress)
         try await importer.loadMap()
         try await importer.readLanguages()
         try await importer.importEach("Companies", of: "companies", as: FreshdeskAPI.Company.self) { try await importer.importCompany($0) }
@@ -504,8 +510,10 @@ final class FreshdeskImporter {
         let counters = Counters(thumbsUp: max(0, source.thumbs_up ?? 0), thumbsDown: max(0, source.thumbs_down ?? 0),
                                 hits: max(0, source.hits ?? 0))
         let article: Article?
+        var isNew = false
         if let existing = try await mapped(.article, source.id).asyncFlatMap({ try await ArticleStore.find($0, accountID: accountID, on: db) }) {
             article = existing
+            fields.description = try await bringImages(into: fields.description!, of: existing, from: source, language: language, title: title)
             let primary = try await ArticleStore.translation(of: existing, in: existing.primaryLanguage, on: db)
             if existing.folderID == folderID && existing.status == fields.status && existing.tags == fields.tags
                 && existing.articleType == fields.type && existing.agentID == fields.agentID
@@ -522,6 +530,7 @@ final class FreshdeskImporter {
             }
         } else if folderID < 0 {
             article = nil
+            isNew = true
             count(.articles, \.created)
         } else {
             switch try await write({ () -> Article in
@@ -532,10 +541,12 @@ final class FreshdeskImporter {
             case .failure(let error): return skip(.articles, source.id, title, error.message)
             case .success(let created):
                 article = created
+                isNew = true
                 count(.articles, \.created)
             }
         }
         if let article, article.id != nil { try await remember(.article, source.id, as: try article.requireID()) }
+        if isNew { try await bringImages(into: article, fields: fields, from: source, title: title) }
         for language in translationLanguages {
             guard let translation = translations[language] else { continue }
             try await importTranslation(translation, language: language, of: article)
@@ -548,6 +559,7 @@ final class FreshdeskImporter {
         guard var fields = try fieldsOrSkip(source, language: language, title: title) else { return }
         fields.tags = nil
         fields.type = nil
+        fields.description = try await bringImages(into: fields.description!, of: article, from: source, language: language, title: title)
         guard let article else { return count(.translations, \.created) }
         if let existing = try await ArticleStore.translation(of: article, in: language, on: db) {
             if same(existing, fields) && existing.statusCode == fields.status?.rawValue { return count(.translations, \.unchanged) }
@@ -569,6 +581,79 @@ final class FreshdeskImporter {
         case .success(let fields):
             return fields
         }
+    }
+
+    // MARK: Article images
+
+    /// Brings the images of a new article's primary version over, once the article exists to hold them, and saves
+    /// its HTML pointing at them (in a dry run, counts them).
+    private func bringImages(into article: Article?, fields: ArticleStore.Fields, from source: FreshdeskAPI.Article, title: String) async throws {
+        var fields = fields
+        let original = fields.description!
+        fields.description = try await bringImages(into: original, of: article, from: source, language: account.defaultLanguage, title: title)
+        guard let article, fields.description != original else { return }
+        if case .failure(let error) = try await write({ _ = try await ArticleStore.update(article, fields: fields, folderID: nil, on: db) }) {
+            report.notes.append("Article \(source.id) \"\(title)\": its images were stored but its HTML could not point at them: \(error.message)")
+        }
+    }
+
+    /// `html` (sanitised) with each image on Freshdesk's hosts pointing at its copy stored with `article`: the copy
+    /// an earlier run stored, else one fetched and stored now. An image that cannot be fetched or stored keeps its
+    /// address, as does one on another site; the report lists both. Without a stored article (a dry run), images
+    /// not stored before are counted, not fetched.
+    private func bringImages(into html: String, of article: Article?, from source: FreshdeskAPI.Article, language: String,
+                             title: String) async throws -> String {
+        var replacements: [String: String] = [:]
+        for src in HTMLSanitizer.imageSources(html) {
+            func left(_ reason: String) -> FreshdeskImportReport.Image {
+                .init(freshdeskID: source.id, language: language, title: title, url: src, reason: reason)
+            }
+            guard let url = FreshdeskImageHost.absolute(src, source: client.source),
+                  FreshdeskImageHost.of(url, source: client.source) != nil else {
+                report.imagesElsewhere.append(left("not one of Freshdesk's hosts"))
+                continue
+            }
+            guard let article, let articleID = article.id else {
+                report.imagesStored += 1
+                continue
+            }
+            let key = Self.imageKey(articleID: articleID, url: url)
+            if let fileID = mapped(.articleImage, key), let path = try await storedFilePath(fileID, articleID: articleID) {
+                replacements[src] = path
+                report.imagesReused += 1
+                continue
+            }
+            if dryRun {
+                report.imagesStored += 1
+                continue
+            }
+            try Task.checkCancellationAsImport()
+            do {
+                let fetched = try await images.fetch(url)
+                defer { fetched.file.remove() }
+                let stored = try await ArticleAttachmentService.create(article, file: fetched.file, accepted: fetched.accepted, agentID: nil, on: db)
+                try await remember(.articleImage, key, as: try stored.requireID())
+                replacements[src] = stored.path
+                report.imagesStored += 1
+            } catch let failure as FreshdeskImageFetcher.Failure {
+                if Task.isCancelled { throw FreshdeskImportError.interrupted }
+                report.imagesFailed.append(left(failure.description))
+            }
+        }
+        return replacements.isEmpty ? html : HTMLSanitizer.sanitize(html, replacingImageSources: replacements)
+    }
+
+    /// The id map's key for the image at `url` in article `articleID`: each article keeps its own copy, served to
+    /// whoever may read that article.
+    static func imageKey(articleID: Int, url: String) -> Int64 {
+        let digest = Array(SHA256.hash(data: Data("\(articleID) \(url)".utf8)))
+        return Int64(bitPattern: digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+    }
+
+    /// The address of article file `fileID` if it is still there, with the article.
+    private func storedFilePath(_ fileID: Int, articleID: Int) async throws -> String? {
+        try await ArticleAttachment.query(on: db).filter(\.$id == fileID).filter(\.$articleID == articleID)
+            .field(\.$id).field(\.$key).field(\.$filename).first()?.path
     }
 
     /// Whether the translation already has these title, body and SEO texts.
