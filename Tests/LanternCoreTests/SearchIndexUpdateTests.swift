@@ -210,14 +210,14 @@ struct SearchIndexUpdateTests {
         // On threads of their own: three loops of seconds of work would hold the concurrency pool (as wide as the
         // machine has cores) and stall every other test running beside this one.
         let updates: @Sendable () -> Bool = {
-            for round in 0..<200 {
+            for round in 0..<50 {
                 let word = round % 2 == 0 ? "second" : "first"
                 index.update(folders: folders, articles: Dictionary(uniqueKeysWithValues: (1...50).map { ($0, [document($0, word)]) }))
             }
             return true
         }
         let searches: @Sendable () -> Bool = {
-            for _ in 0..<500 {
+            for _ in 0..<200 {
                 let first = index.search(SearchQuery("first "), filter: anyone, offset: 0, limit: 5).total
                 let second = index.search(SearchQuery("common "), filter: anyone, offset: 0, limit: 5).total
                 guard [0, 50].contains(first), second == 50 else { return false }

@@ -118,6 +118,8 @@ extension FreshdeskImportTests {
                 await #expect { _ = try await fetcher.fetch("https://attachment.freshdesk.com/inline/attachment?token=a") } throws: { error in
                     (error as? FreshdeskImageFetcher.Failure)?.description.contains("must reach a public address") == true
                 }
+                // A normal fetch, with the normal time limit (a loaded machine can take longer than 0.3 s to answer).
+                fetcher.timeout = .seconds(30)
                 let fetched = try await fetcher.fetch(fake.url + "/images/screen.png")
                 #expect(try fetched.file.contents() == FakeFreshdesk.png && fetched.accepted.contentType == "image/png")
                 fetched.file.remove()

@@ -39,6 +39,59 @@ struct SQLiteReadWriteTests {
         }
     }
 
+    @Test("Each SQLite file has its own writers' queue: a long write to one file never holds up writes to another")
+    func queuePerFile() async throws {
+        try await withLantern { first in
+            try await withLantern { second in
+                let queues = (SQLiteWriterQueue.queue(for: first.db), SQLiteWriterQueue.queue(for: second.db))
+                #expect(queues.0 !== queues.1)
+                #expect(SQLiteWriterQueue.queue(for: first.db) === queues.0)
+            }
+        }
+    }
+
+    @Test("A write queued behind a long one waits its turn past the busy timeout; behind a file another process locks, every queued write fails at once")
+    func queuedWriters() async throws {
+        let path = TestDatabase.temporarySQLitePath()
+        try await withLantern(location: .sqlite(path: path)) { app in
+            let account = try await makeAccount(app, name: "Before")
+            @Sendable func rename(_ name: String, on db: any Database) async throws {
+                try await db.sql.raw("UPDATE accounts SET name = \(bind: name) WHERE id = \(bind: account.accountID)").run()
+            }
+            let (turn, taken) = AsyncStream<Void>.makeStream()
+            let long = Task {
+                try await app.db.writeTransaction { db in
+                    taken.yield()
+                    try await Task.sleep(for: .milliseconds(Int64(sqliteBusyTimeoutMilliseconds) + 1_000))
+                    try await rename("Long", on: db)
+                }
+            }
+            for await _ in turn { break }
+            try await app.db.writeTransaction { db in try await rename("Queued", on: db) }
+            try await long.value
+            #expect(try await Self.accountName(account.accountID, on: app.db) == "Queued")
+
+            let locker = try SQLiteLocker(path: path)
+            defer { locker.release() }
+            let clock = ContinuousClock(), started = clock.now
+            let outcomes = await withTaskGroup(of: String.self) { group in
+                for index in 0..<4 {
+                    group.addTask {
+                        do {
+                            try await app.db.writeTransaction { db in try await rename("Writer \(index)", on: db) }
+                            return "written"
+                        } catch {
+                            return DatabaseAvailability.isUnavailable(error) ? "unavailable" : "\(error)"
+                        }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes == Array(repeating: "unavailable", count: 4))
+            #expect(clock.now - started < .seconds(Double(sqliteBusyTimeoutMilliseconds) / 1000 + 3))
+        }
+    }
+
     @Test("Another process's commit is read at once; its open write transaction does not hold reads up; ours is read there at once")
     func otherProcess() async throws {
         let path = TestDatabase.temporarySQLitePath()

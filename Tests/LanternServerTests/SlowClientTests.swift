@@ -79,7 +79,8 @@ struct SlowClientTests {
             guard case .response(let status, _, let body) = try await client.read(timeout: .seconds(10)) else { Issue.record("closed"); return }
             #expect(status == 408)
             #expect(body.contains("\"request_timeout\""))
-            #expect(ContinuousClock.now - started < .seconds(6))
+            // Within the 1 s body timeout plus room for a machine busy with the whole suite (the read gives up at 10 s).
+            #expect(ContinuousClock.now - started < .seconds(9))
             try await UploadHardeningTests.budgetDrained(app)
             #expect(spooledFiles(app).isEmpty)
             #expect(try await UploadHardeningTests.ticketCount(app, account) == (0, 0))

@@ -93,7 +93,12 @@ enum SearchVersion {
                 SELECT \(unsafeRaw: columns) FROM article_translations t JOIN articles a ON a.id = t.article_id
                 WHERE t.account_id = \(bind: accountID) AND t.id > \(bind: after)\(published) ORDER BY t.id LIMIT \(literal: chunkSize)
                 """).all()
-            for row in rows { try body(row) }
+            for (position, row) in rows.enumerated() {
+                try body(row)
+                // A build is seconds of work between two reads; the concurrency pool is only as wide as the machine
+                // has cores, and requests wait for it.
+                if position % 64 == 63 { await Task.yield() }
+            }
             guard rows.count == chunkSize, let last = rows.last else { return }
             after = try last.decode(column: "id", as: Int.self)
         }

@@ -12,23 +12,29 @@ extension Database {
 
     /// Runs `work` in one write transaction. On SQLite, writers of this process take turns in a queue first (SQLite
     /// allows one writer at a time, and its busy handler would otherwise sleep in steps of up to 100 ms), then
-    /// take the write lock up front (`BEGIN IMMEDIATE`) with a busy timeout, which only another process can make
-    /// them wait on; a deferred transaction could fail on a stale read snapshot. The busy timeout is one deadline
-    /// for the queue and the lock together, so that writers queued behind a file locked by another process fail
-    /// after it too, instead of waiting one timeout each. The transaction runs on the writers' own connection
-    /// (`DatabaseID.sqliteWriter`), never on the one the event loop's reads use, so that no read waits for a commit.
+    /// take the write lock up front (`BEGIN IMMEDIATE`) with the busy timeout, which only another process can make
+    /// them wait on; a deferred transaction could fail on a stale read snapshot. A writer whose lock wait ends in
+    /// that timeout (the file is locked by another process) fails the writers queued behind it too, so that they
+    /// answer after one timeout rather than one each; while the writers ahead make progress, a writer waits for its
+    /// turn however busy the process is (up to `SQLiteWriterQueue.longestWait`). The transaction runs on the writers'
+    /// own connection (`DatabaseID.sqliteWriter`), never on the one the event loop's reads use, so that no read waits
+    /// for a commit.
     func writeTransaction<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard isSQLite else { return try await transaction(work) }
         let timeout = Duration.milliseconds(sqliteBusyTimeoutMilliseconds)
         guard !SQLiteWriterQueue.isWriting else { return try await sqliteImmediateTransaction(busyTimeout: timeout, work) }
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeout
         let queue = SQLiteWriterQueue.queue(for: self)
-        guard await queue.enter(until: deadline) else { throw SQLiteWriterQueue.TurnTimeout() }
-        defer { Task { await queue.leave() } }
-        let remaining = max(deadline - clock.now, .milliseconds(1))
+        guard await queue.enter(until: ContinuousClock.now + SQLiteWriterQueue.longestWait) else { throw SQLiteWriterQueue.TurnTimeout() }
         let writer = queue.writer(on: eventLoop) ?? self
-        return try await SQLiteWriterQueue.$isWriting.withValue(true) { try await writer.sqliteImmediateTransaction(busyTimeout: remaining, work) }
+        do {
+            let result = try await SQLiteWriterQueue.$isWriting.withValue(true) { try await writer.sqliteImmediateTransaction(busyTimeout: timeout, work) }
+            Task { await queue.leave(lockedOut: false) }
+            return result
+        } catch {
+            let lockedOut = DatabaseAvailability.isUnavailable(error)
+            Task { await queue.leave(lockedOut: lockedOut) }
+            throw error
+        }
     }
 
     private func sqliteImmediateTransaction<T: Sendable>(busyTimeout: Duration,
@@ -100,7 +106,10 @@ actor SQLiteWriterQueue {
 
     /// Set while a task holds its turn, so that a nested write transaction does not wait for itself.
     @TaskLocal static var isWriting = false
-    /// A writer whose turn did not come before its deadline (the file is locked for longer than the busy timeout).
+    /// The longest a writer waits for its turn while the writers ahead of it make progress.
+    static let longestWait = Duration.seconds(30)
+    /// A writer that got no turn: the writer ahead of it found the file locked by another process beyond the busy
+    /// timeout, or the queue did not move for `longestWait`.
     struct TurnTimeout: Error {}
 
     private var busy = false
@@ -130,7 +139,13 @@ actor SQLiteWriterQueue {
     /// Writers holding their turn (0 or 1) and waiting for it, for `/metrics`.
     var counts: (writing: Int, waiting: Int) { (busy ? 1 : 0, waiting.count) }
 
-    func leave() {
+    /// Ends the current writer's turn and gives the next writer its own; `lockedOut`: the writer found the file
+    /// locked by another process beyond the busy timeout, so every waiting writer fails now instead.
+    func leave(lockedOut: Bool) {
+        if lockedOut {
+            for waiter in waiting { waiter.continuation.resume(returning: false) }
+            waiting.removeAll()
+        }
         if waiting.isEmpty {
             busy = false
         } else {
