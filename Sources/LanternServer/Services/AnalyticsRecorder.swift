@@ -55,7 +55,10 @@ final class AnalyticsRecorder: Sendable {
             let batch = events[start..<min(start + Self.batchSize, events.count)]
             start += batch.count
             do {
-                try await Self.insert(batch, on: db)
+                // In the writers' queue like every other write: on SQLite a write beside it would wait on the file's
+                // lock (and its busy handler's sleeps), and hold up the reads of the connection it ran on.
+                let rows = Array(batch)
+                try await db.writeTransaction { db in try await Self.insert(rows, on: db) }
                 written += batch.count
             } catch {
                 metrics.analyticsDropped(batch.count, reason: "write_failed")

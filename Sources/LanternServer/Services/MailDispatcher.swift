@@ -67,7 +67,7 @@ struct MailDispatcher: Sendable {
                 do {
                     guard let composed = try await composer.compose(row, on: app.db) else {
                         // The ticket or the reply is gone (deleted): nothing to send.
-                        try await row.delete(on: app.db)
+                        try await app.db.writeTransaction { db in try await row.delete(on: db) }
                         continue
                     }
                     if session?.isOpen != true { session = try await client.open() }
@@ -89,13 +89,15 @@ struct MailDispatcher: Sendable {
 
     /// Takes the lease on a message; false when another process holds it or it is no longer pending.
     private func claim(_ row: OutboxMail, now: Date) async throws -> Bool {
-        let claimed = try await app.db.sql.update(OutboxMail.schema)
-            .set("lease_until", to: SQLBind(now.addingTimeInterval(lease)))
-            .where("id", .equal, SQLBind(try row.requireID()))
-            .where("status", .equal, SQLBind(OutboxMail.Status.pending.rawValue))
-            .where { $0.where("lease_until", .is, SQLLiteral.null).orWhere("lease_until", .lessThan, SQLBind(now)) }
-            .returning("id").all()
-        return !claimed.isEmpty
+        let id = try row.requireID(), until = now.addingTimeInterval(lease)
+        return try await app.db.writeTransaction { db in
+            try await !db.sql.update(OutboxMail.schema)
+                .set("lease_until", to: SQLBind(until))
+                .where("id", .equal, SQLBind(id))
+                .where("status", .equal, SQLBind(OutboxMail.Status.pending.rawValue))
+                .where { $0.where("lease_until", .is, SQLLiteral.null).orWhere("lease_until", .lessThan, SQLBind(now)) }
+                .returning("id").all().isEmpty
+        }
     }
 
     /// Records the attempt: sent, retried later, or failed for good.
@@ -115,7 +117,7 @@ struct MailDispatcher: Sendable {
             row.sentAt = Date()
             row.lastError = nil
         }
-        try await row.save(on: app.db)
+        try await app.db.writeTransaction { db in try await row.save(on: db) }
     }
 
     /// Runs `workers` dispatchers side by side, each over its own SMTP session and share of the outbox, while `lantern

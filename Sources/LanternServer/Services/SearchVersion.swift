@@ -61,7 +61,9 @@ enum SearchVersion {
     static let searchColumns = "t.id, t.article_id, t.language, t.search_title, t.search_body, t.title, t.body_text, a.folder_id, a.primary_language"
 
     /// The published translations of published `articleIDs` (`searchColumns`), by article; every article is a key,
-    /// with no translation when it is unpublished or gone.
+    /// with no translation when it is unpublished or gone. The account is checked on the article: a condition on
+    /// `t.account_id` leads SQLite to scan the whole account's translations by its index (500 ms at 100,000
+    /// articles) instead of looking the few articles up.
     static func publishedTranslations(accountID: Int, articleIDs: Set<Int>, on db: any Database) async throws -> [Int: [any SQLRow]] {
         var byArticle = Dictionary(uniqueKeysWithValues: articleIDs.map { ($0, [any SQLRow]()) })
         let ids = articleIDs.sorted()
@@ -69,7 +71,7 @@ enum SearchVersion {
             let list = ids[start..<min(start + 500, ids.count)].map(String.init).joined(separator: ",")
             for row in try await db.sql.raw("""
                 SELECT \(unsafeRaw: searchColumns) FROM article_translations t JOIN articles a ON a.id = t.article_id
-                WHERE t.account_id = \(bind: accountID) AND a.status = \(literal: Article.Status.published.rawValue)
+                WHERE a.account_id = \(bind: accountID) AND a.status = \(literal: Article.Status.published.rawValue)
                   AND t.status = \(literal: Article.Status.published.rawValue) AND t.article_id IN (\(unsafeRaw: list)) ORDER BY t.id
                 """).all() {
                 byArticle[try row.decode(column: "article_id", as: Int.self), default: []].append(row)

@@ -70,13 +70,15 @@ struct WebhookDispatcher: Sendable {
 
     /// Takes the lease on a delivery; false when another process holds it.
     private func claim(_ delivery: WebhookDelivery, now: Date) async throws -> Bool {
-        let rows = try await app.db.sql.update(WebhookDelivery.schema)
-            .set("lease_until", to: SQLBind(now.addingTimeInterval(lease)))
-            .where("id", .equal, SQLBind(try delivery.requireID()))
-            .where("delivered_at", .is, SQLLiteral.null)
-            .where { $0.where("lease_until", .is, SQLLiteral.null).orWhere("lease_until", .lessThan, SQLBind(now)) }
-            .returning("id").all()
-        return !rows.isEmpty
+        let id = try delivery.requireID(), until = now.addingTimeInterval(lease)
+        return try await app.db.writeTransaction { db in
+            try await !db.sql.update(WebhookDelivery.schema)
+                .set("lease_until", to: SQLBind(until))
+                .where("id", .equal, SQLBind(id))
+                .where("delivered_at", .is, SQLLiteral.null)
+                .where { $0.where("lease_until", .is, SQLLiteral.null).orWhere("lease_until", .lessThan, SQLBind(now)) }
+                .returning("id").all().isEmpty
+        }
     }
 
     private func attempt(_ delivery: WebhookDelivery, now: Date) async {
@@ -87,7 +89,7 @@ struct WebhookDispatcher: Sendable {
                 delivery.abandonedAt = now
                 delivery.lastError = "The account no longer has a ticket webhook."
                 delivery.leaseUntil = nil
-                try await delivery.save(on: app.db)
+                try await app.db.writeTransaction { db in try await delivery.save(on: db) }
                 return
             }
             guard let ticket = try await Ticket.find(delivery.ticketID, on: app.db) else { return }
@@ -125,7 +127,7 @@ struct WebhookDispatcher: Sendable {
             delivery.nextAttemptAt = now.addingTimeInterval(backoff[delivery.attempts - 1])
         }
         do {
-            try await delivery.save(on: app.db)
+            try await app.db.writeTransaction { db in try await delivery.save(on: db) }
         } catch {
             app.logger.warning("Could not record webhook delivery \(delivery.id ?? 0): \(error)")
         }
