@@ -46,20 +46,6 @@ struct MultiProcessTests {
         return servers
     }
 
-    /// What `read` answers after a write made through another process: at once on SQLite (every request looks at
-    /// the file); on PostgreSQL once that process has had the change notification, a moment after the commit (see
-    /// docs/scaling.md), so it is asked again every 20 ms for up to 2 s until `done`.
-    static func afterWrite<T>(_ read: () async throws -> T, until done: (T) -> Bool) async throws -> T {
-        var answer = try await read()
-        guard TestDatabase.isPostgres else { return answer }
-        let deadline = ContinuousClock.now + .seconds(2)
-        while !done(answer), ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(20))
-            answer = try await read()
-        }
-        return answer
-    }
-
     @Test("Logout and a shared-secret reset on one process end the session on the other at once")
     func resetAcrossProcesses() async throws {
         try await LanternBinary.withAccount("Scaled", adminEmail: "ops@scaled.example", adminPassword: "scaled-pass") { database, account in
@@ -82,7 +68,7 @@ struct MultiProcessTests {
             #expect(try await sessionStatus(loggedOut, on: second).0 == 200)
             let (logoutStatus, _) = try await http("DELETE", "\(second.base)/widget/v1/session", bearer: loggedOut)
             #expect(logoutStatus == 204)
-            #expect(try await Self.afterWrite({ try await sessionStatus(loggedOut, on: first) }, until: { $0 == (401, "session_invalid") }) == (401, "session_invalid"))
+            #expect(try await sessionStatus(loggedOut, on: first) == (401, "session_invalid"))
 
             // A reset on the second process ends sessions the first process issued.
             let kept = try await signIn(on: first, email: "stayer@customer.example")
@@ -91,7 +77,7 @@ struct MultiProcessTests {
                                                           bearer: account.apiKey)
             #expect(resetStatus == 200)
             #expect(resetBody["shared_secret"] as? String != account.sharedSecret)
-            #expect(try await Self.afterWrite({ try await sessionStatus(kept, on: first) }, until: { $0 == (401, "session_invalid") }) == (401, "session_invalid"))
+            #expect(try await sessionStatus(kept, on: first) == (401, "session_invalid"))
             #expect(try await sessionStatus(kept, on: second) == (401, "session_invalid"))
 
             for server in [first, second] {
@@ -118,12 +104,12 @@ struct MultiProcessTests {
             let article = try #require(try await http("POST", "\(api)/folders/\(folder)/articles",
                                                       json: ["title": "Platypus care", "description": "<p>Feeding.</p>", "status": 2],
                                                       bearer: account.apiKey).1["id"] as? Int)
-            #expect(try await Self.afterWrite({ try await search("platypus") }, until: { $0 == [article] }) == [article])
+            #expect(try await search("platypus") == [article])
             _ = try await http("PUT", "\(api)/articles/\(article)", json: ["title": "Echidna care"], bearer: account.apiKey)
-            #expect(try await Self.afterWrite({ try await search("platypus") }, until: \.isEmpty).isEmpty)
+            #expect(try await search("platypus").isEmpty)
             #expect(try await search("echidna") == [article])
             _ = try await http("PUT", "\(api)/folders/\(folder)", json: ["visibility": 3], bearer: account.apiKey)
-            #expect(try await Self.afterWrite({ try await search("echidna") }, until: \.isEmpty).isEmpty)
+            #expect(try await search("echidna").isEmpty)
         }
     }
 
@@ -155,11 +141,11 @@ struct MultiProcessTests {
             #expect(try await http("GET", widget).1["name"] as? String == "Renamed")
             try await settle { () async throws in #expect(try await search("wombat") == [article]) }
             _ = try await http("PUT", "\(api)/widgets/\(account.widgetID)", json: ["category_ids": [other]], bearer: account.apiKey)
-            #expect(try await Self.afterWrite({ try await search("wombat") }, until: \.isEmpty).isEmpty)
+            #expect(try await search("wombat").isEmpty)
             _ = try await http("PUT", "\(api)/widgets/\(account.widgetID)", json: ["category_ids": [category]], bearer: account.apiKey)
             try await settle { () async throws in #expect(try await search("wombat") == [article]) }
             _ = try await http("PUT", "\(api)/solutions/articles/\(article)", json: ["status": 1], bearer: account.apiKey)
-            #expect(try await Self.afterWrite({ try await search("wombat") }, until: \.isEmpty).isEmpty)
+            #expect(try await search("wombat").isEmpty)
         }
     }
 

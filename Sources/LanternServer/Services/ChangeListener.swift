@@ -9,6 +9,11 @@ import PostgresNIO
 /// connection dropped, say on a PostgreSQL restart), `isListening` is false and the caches keep nothing; each time
 /// it listens again they are emptied first, since notifications sent meanwhile were lost. It reconnects by itself,
 /// waiting from half a second up to five between attempts.
+///
+/// `catchUp()` closes the moment between another process's commit and the arrival of its notification: PostgreSQL
+/// sends a listening session every notification signalled before it reads a query ahead of that query's answer,
+/// and subscribers are told on the connection's event loop as each notification is read, so once a round trip sent
+/// after the caller asked has come back, every commit acknowledged before has been applied.
 final class ChangeListener: Sendable {
     private struct State {
         var listening = false
@@ -16,6 +21,12 @@ final class ChangeListener: Sendable {
         var task: Task<Void, Never>?
         var connection: PostgresConnection?
         var stopped = false
+        /// Callers of `catchUp()` answered by the round trip in flight (it was sent after they asked).
+        var answeredByRoundTrip: [CheckedContinuation<Bool, Never>] = []
+        /// Callers who asked while a round trip was in flight: they need the next one.
+        var waitingForNextRoundTrip: [CheckedContinuation<Bool, Never>] = []
+        var roundTrips: UInt64 = 0
+        var roundTripInFlight = false
     }
 
     /// What a subscriber is told.
@@ -25,6 +36,11 @@ final class ChangeListener: Sendable {
         /// Notifications may have been missed: forget everything.
         case everything
     }
+
+    /// The query of `catchUp()`'s round trips (named so that an operator can tell it in `pg_stat_activity`).
+    static let roundTripQuery = "SELECT 'lantern_changes caught up'"
+    /// A round trip not back by then counts as a lost connection: it is closed and opened again.
+    static let roundTripTimeout = TimeAmount.seconds(2)
 
     private let state = NIOLockedValueBox(State())
     private let configuration: PostgresConnection.Configuration
@@ -40,6 +56,65 @@ final class ChangeListener: Sendable {
 
     func subscribe(_ subscriber: @escaping @Sendable (Change) -> Void) {
         state.withLockedValue { $0.subscribers.append(subscriber) }
+    }
+
+    /// Returns once every notification of a transaction committed before the call has been passed to the
+    /// subscribers; `false` when that cannot be known (not listening, or the connection failed meanwhile), in which
+    /// case nothing kept may be used. Callers that ask together share one round trip.
+    func catchUp() async -> Bool {
+        enum Turn { case refused, queued, first(PostgresConnection, UInt64) }
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let turn: Turn = state.withLockedValue { state in
+                guard state.listening, let connection = state.connection else { return .refused }
+                if state.roundTripInFlight {
+                    state.waitingForNextRoundTrip.append(continuation)
+                    return .queued
+                }
+                state.answeredByRoundTrip = [continuation]
+                state.roundTripInFlight = true
+                state.roundTrips &+= 1
+                return .first(connection, state.roundTrips)
+            }
+            switch turn {
+            case .refused: continuation.resume(returning: false)
+            case .queued: break
+            case .first(let connection, let number): sendRoundTrip(number, on: connection)
+            }
+        }
+    }
+
+    private func sendRoundTrip(_ number: UInt64, on connection: PostgresConnection) {
+        let timeout = connection.eventLoop.scheduleTask(in: Self.roundTripTimeout) {
+            self.logger.warning("Catching up on change notifications took over \(Self.roundTripTimeout): reconnecting")
+            self.roundTripEnded(number, on: connection, succeeded: false)
+            let _: EventLoopFuture<Void> = connection.close()
+        }
+        connection.query(PostgresQuery(unsafeSQL: Self.roundTripQuery), logger: logger).whenComplete { result in
+            timeout.cancel()
+            self.roundTripEnded(number, on: connection, succeeded: (try? result.get()) != nil)
+        }
+    }
+
+    /// Answers the callers of round trip `number` (once: a timeout and a late answer both end up here) and starts
+    /// the next one for those who asked meanwhile, or refuses them when this one failed.
+    private func roundTripEnded(_ number: UInt64, on connection: PostgresConnection, succeeded: Bool) {
+        let (answered, refused, next) = state.withLockedValue { state -> ([CheckedContinuation<Bool, Never>], [CheckedContinuation<Bool, Never>], UInt64?) in
+            guard state.roundTripInFlight, state.roundTrips == number else { return ([], [], nil) }
+            let answered = state.answeredByRoundTrip
+            let waiting = state.waitingForNextRoundTrip
+            state.waitingForNextRoundTrip = []
+            guard succeeded, state.listening, state.connection === connection, !waiting.isEmpty else {
+                state.answeredByRoundTrip = []
+                state.roundTripInFlight = false
+                return (answered, waiting, nil)
+            }
+            state.answeredByRoundTrip = waiting
+            state.roundTrips &+= 1
+            return (answered, [], state.roundTrips)
+        }
+        for caller in answered { caller.resume(returning: succeeded) }
+        for caller in refused { caller.resume(returning: false) }
+        if let next { sendRoundTrip(next, on: connection) }
     }
 
     /// Starts listening in the background, on `eventLoop`.
@@ -69,13 +144,16 @@ final class ChangeListener: Sendable {
                 }
                 do {
                     guard !stopped else { throw CancellationError() }
-                    try await connection.listen(on: CreateChangeNotifications.channel) { notifications in
-                        self.changed(.everything, listening: true)
-                        pause = .milliseconds(500)
-                        for try await notification in notifications {
-                            if let account = Int(notification.payload) { self.changed(.account(account), listening: true) }
-                        }
+                    // Told on the event loop as each notification is read, before any later answer: what
+                    // `catchUp()` relies on.
+                    connection.addListener(channel: CreateChangeNotifications.channel) { _, notification in
+                        if let account = Int(notification.payload) { self.changed(.account(account)) }
                     }
+                    // Sent after the listener's own LISTEN: once answered, notifications arrive.
+                    _ = try await connection.query("LISTEN \(unescaped: CreateChangeNotifications.channel)", logger: logger).get()
+                    changed(.everything, listening: true)
+                    pause = .milliseconds(500)
+                    try await connection.closeFuture.get()
                 } catch {
                     if !Task.isCancelled { logger.warning("Change notifications stopped: \(String(reflecting: error))") }
                 }
@@ -90,10 +168,10 @@ final class ChangeListener: Sendable {
         }
     }
 
-    /// Sets whether notifications arrive, then tells every subscriber.
-    private func changed(_ change: Change, listening: Bool) {
+    /// Sets whether notifications arrive (`nil`: as before), then tells every subscriber.
+    private func changed(_ change: Change, listening: Bool? = nil) {
         let subscribers = state.withLockedValue { state in
-            state.listening = listening && !state.stopped
+            if let listening { state.listening = listening && !state.stopped }
             return state.subscribers
         }
         for subscriber in subscribers { subscriber(change) }

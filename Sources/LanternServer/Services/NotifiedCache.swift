@@ -2,7 +2,8 @@ import NIOConcurrencyHelpers
 
 /// Values read from PostgreSQL, kept until a change notification (`ChangeListener`) names their account. A value
 /// is kept only while notifications arrive, and only when none arrived while it was being read: a read that began
-/// before a commit and ended after its notification would otherwise keep the old value.
+/// before a commit and ended after its notification would otherwise keep the old value. Before a kept value is
+/// answered, the listener catches up on notifications in flight (one shared round trip on its connection).
 final class NotifiedCache<Key: Hashable & Sendable, Value: Sendable>: KeptValues {
     private struct State {
         var values: [Key: Value] = [:]
@@ -37,9 +38,14 @@ final class NotifiedCache<Key: Hashable & Sendable, Value: Sendable>: KeptValues
         }
     }
 
+    /// A kept value is answered only after `ChangeListener.catchUp()`: a commit another process acknowledged before
+    /// this call is never answered from what was kept before it.
     func value(for key: Key, read: () async throws -> Value?) async rethrows -> Value? {
-        let (kept, generation) = state.withLockedValue { ($0.values[key], $0.generation) }
-        if let kept, listener.isListening { return kept }
+        var (kept, generation) = state.withLockedValue { ($0.values[key], $0.generation) }
+        if kept != nil, listener.isListening, await listener.catchUp() {
+            (kept, generation) = state.withLockedValue { ($0.values[key], $0.generation) }
+            if let kept { return kept }
+        }
         guard let value = try await read() else { return nil }
         guard listener.isListening else { return value }
         state.withLockedValue { state in
