@@ -652,19 +652,30 @@ public final class SearchIndex: @unchecked Sendable {
         removedDocuments = 0
     }
 
-    /// About how many bytes the index holds (its arrays, strings and tables), for the memory budget.
+    /// About how many bytes of resident memory the index takes (its arrays, strings and tables: `HeapSize`), for the
+    /// memory budget.
     public var estimatedBytes: Int {
         lock.withReadLock {
-            func stringBytes(_ text: String) -> Int { text.utf8.count > 15 ? text.utf8.count + 32 : 0 }
-            var bytes = documents.count * (MemoryLayout<DocumentInfo>.stride + MemoryLayout<Display>.stride + 4 * 3)
-            for display in displays { bytes += stringBytes(display.title) + stringBytes(display.text) }
-            for list in postings { bytes += 32 + list.capacity * MemoryLayout<Posting>.stride }
-            for counts in termFolderCounts { bytes += 32 + counts.capacity * 8 }
-            // The term table (a dictionary entry and a sorted entry per term) and the per-article tables.
-            for term in termIDs.keys { bytes += stringBytes(term) + 72 }
-            bytes += articleSlots.count * 72 + articleLanguages.count * 32
-            bytes += folders.count * 96
-            return bytes
+            var bytes = HeapSize.array(of: DocumentInfo.self, capacity: documents.capacity)
+                + HeapSize.array(of: Display.self, capacity: displays.capacity)
+                + HeapSize.array(of: Float.self, capacity: lengths.capacity)
+                + HeapSize.array(of: Int32.self, capacity: documentFolders.capacity)
+                + HeapSize.array(of: Int32.self, capacity: distinctTerms.capacity)
+            for display in displays { bytes += HeapSize.string(display.title) + HeapSize.string(display.text) }
+            bytes += HeapSize.array(of: [Posting].self, capacity: postings.capacity)
+            for list in postings { bytes += HeapSize.array(of: Posting.self, capacity: list.capacity) }
+            bytes += HeapSize.array(of: [(slot: Int32, documents: Int32)].self, capacity: termFolderCounts.capacity)
+            for counts in termFolderCounts { bytes += HeapSize.array(of: (slot: Int32, documents: Int32).self, capacity: counts.capacity) }
+            bytes += HeapSize.hashTable(keyAndValueStride: MemoryLayout<String>.stride + MemoryLayout<Int32>.stride, capacity: termIDs.capacity)
+            bytes += HeapSize.array(of: (term: String, id: Int32).self, capacity: sortedTerms.capacity)
+            for term in termIDs.keys { bytes += HeapSize.string(term) }
+            bytes += HeapSize.hashTable(keyAndValueStride: MemoryLayout<Int>.stride + MemoryLayout<[Int32]>.stride, capacity: articleSlots.capacity)
+            for slots in articleSlots.values { bytes += HeapSize.array(of: Int32.self, capacity: slots.capacity) }
+            bytes += HeapSize.hashTable(keyAndValueStride: MemoryLayout<Int>.stride + MemoryLayout<UInt64>.stride, capacity: articleLanguages.capacity)
+            bytes += HeapSize.hashTable(keyAndValueStride: MemoryLayout<Int>.stride + MemoryLayout<Int32>.stride, capacity: folderSlots.capacity)
+            bytes += HeapSize.array(of: Folder.self, capacity: folders.capacity) + folders.count * HeapSize.block(64)
+            bytes += HeapSize.array(of: Int.self, capacity: folderIDs.capacity) + 2 * HeapSize.array(of: Int.self, capacity: folderDocuments.capacity)
+            return HeapSize.resident(bytes)
         }
     }
 

@@ -31,7 +31,7 @@ public final class SearchWords: @unchecked Sendable {
     /// Every word ever counted, in order (a word no longer used keeps its place, with no uses).
     private var sortedWords: [String] = []
     /// One-deletion variants of words of `TypoCorrector.minimumLength` letters or more, to the words they come from.
-    private var byDeletion: [String: [Int32]] = [:]
+    private var byDeletion = DeletionTable()
     /// Per translation, its folder and the words it counts towards, so that removing it takes back exactly those.
     private var counted: [Int: (folder: Int, words: [Int32])] = [:]
     private var articleTranslations: [Int: [Int]] = [:]
@@ -81,7 +81,7 @@ public final class SearchWords: @unchecked Sendable {
         }
         sortedWords.insert(word, at: low)
         if word.count >= TypoCorrector.minimumLength {
-            for variant in TypoCorrector.deletions(of: word) { byDeletion[variant, default: []].append(id) }
+            for variant in TypoCorrector.deletions(of: word) { byDeletion.insert(variant, id: id) }
         }
         return id
     }
@@ -149,26 +149,31 @@ public final class SearchWords: @unchecked Sendable {
         lock.withReadLock {
             var found: [String: Int] = [:]
             for variant in variants {
-                for id in byDeletion[variant] ?? [] {
-                    if let count = visibleUses(id, folders: folders) { found[words[Int(id)]] = count }
+                byDeletion.candidates(variant) { id in
+                    let word = words[Int(id)]
+                    guard TypoCorrector.isDeletion(variant, of: word), let count = visibleUses(id, folders: folders) else { return }
+                    found[word] = count
                 }
             }
             return found
         }
     }
 
-    /// About how many bytes the vocabulary holds, for the memory budget.
+    /// About how many bytes of resident memory the vocabulary takes (`HeapSize`), for the memory budget.
     public var estimatedBytes: Int {
         lock.withReadLock {
-            var bytes = words.count * (16 * 3 + 48 + 32)
-            for word in words where word.utf8.count > 15 { bytes += word.utf8.count + 32 }
-            for use in uses { bytes += use.capacity * 16 }
-            bytes += byDeletion.count * 64
-            for ids in byDeletion.values { bytes += ids.capacity * 4 }
-            bytes += counted.count * 96
-            for entry in counted.values { bytes += entry.words.capacity * 4 }
-            bytes += articleTranslations.count * 64
-            return bytes
+            var bytes = HeapSize.hashTable(keyAndValueStride: MemoryLayout<String>.stride + MemoryLayout<Int32>.stride, capacity: wordIDs.capacity)
+            bytes += HeapSize.array(of: String.self, capacity: words.capacity) + HeapSize.array(of: String.self, capacity: sortedWords.capacity)
+            // Each word's text is held once (the dictionary key, `words` and `sortedWords` share a large string's buffer).
+            for word in words { bytes += HeapSize.string(word) }
+            bytes += HeapSize.array(of: [(folder: Int, translations: Int32)].self, capacity: uses.capacity)
+            for use in uses { bytes += HeapSize.array(of: (folder: Int, translations: Int32).self, capacity: use.capacity) }
+            bytes += byDeletion.estimatedBytes
+            bytes += HeapSize.hashTable(keyAndValueStride: MemoryLayout<Int>.stride + MemoryLayout<(folder: Int, words: [Int32])>.stride, capacity: counted.capacity)
+            for entry in counted.values { bytes += HeapSize.array(of: Int32.self, capacity: entry.words.capacity) }
+            bytes += HeapSize.hashTable(keyAndValueStride: MemoryLayout<Int>.stride + MemoryLayout<[Int]>.stride, capacity: articleTranslations.capacity)
+            for translations in articleTranslations.values { bytes += HeapSize.array(of: Int.self, capacity: translations.capacity) }
+            return HeapSize.resident(bytes)
         }
     }
 }

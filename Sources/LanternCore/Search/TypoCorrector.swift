@@ -75,6 +75,15 @@ public struct TypoCorrector: Sendable {
         return variants
     }
 
+    /// Whether `variant` is `word` with one character left out (one of `deletions(of: word)`).
+    static func isDeletion(_ variant: String, of word: String) -> Bool {
+        let variant = Array(variant), word = Array(word)
+        guard variant.count + 1 == word.count else { return false }
+        var index = 0
+        while index < variant.count, variant[index] == word[index] { index += 1 }
+        return variant[index...].elementsEqual(word[(index + 1)...])
+    }
+
     /// Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions.
     public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

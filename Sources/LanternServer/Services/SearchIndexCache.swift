@@ -199,12 +199,14 @@ actor SearchIndexCache {
                 total -= victim.value.bytes
                 accounts[victim.key] = nil
                 metrics.searchIndexEvicted()
+                FreedMemoryRelease.soon()
             } else {
                 if let index = accounts[accountID]?.index {
                     oversized[accountID] = index.bytes
                     accounts[accountID]?.index = nil
                     total -= index.bytes
                     metrics.searchIndexEvicted()
+                    FreedMemoryRelease.soon()
                 }
                 break
             }
