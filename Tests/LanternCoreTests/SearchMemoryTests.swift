@@ -133,6 +133,7 @@ struct SyntheticTenant {
                                 title: SearchText.fold(title), body: SearchText.fold(body)))
             }
         }
+        words.sortAdded()
         return (words, builder.finish())
     }
 

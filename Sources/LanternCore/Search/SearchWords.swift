@@ -28,8 +28,11 @@ public final class SearchWords: @unchecked Sendable {
     private var words: [String] = []
     /// Per word id, how many translations of each folder use it (folders with none left out).
     private var uses: [[(folder: Int, translations: Int32)]] = []
-    /// Every word ever counted, in order (a word no longer used keeps its place, with no uses).
+    /// Every word ever counted, in order (a word no longer used keeps its place, with no uses), but for the words
+    /// added since the last `sortAdded` (`unsortedWords`): inserting each new word in order would move the whole
+    /// array each time, which made a fresh build quadratic in the size of the vocabulary.
     private var sortedWords: [String] = []
+    private var unsortedWords: [String] = []
     /// One-deletion variants of words of `TypoCorrector.minimumLength` letters or more, to the words they come from.
     private var byDeletion = DeletionTable()
     /// Per translation, its folder and the words it counts towards, so that removing it takes back exactly those.
@@ -45,11 +48,39 @@ public final class SearchWords: @unchecked Sendable {
             let id = wordID(word)
             uses[Int(id)] = [(folder: 0, translations: Int32(clamping: count))]
         }
+        sortAddedLocked()
     }
 
-    /// Adds translations one at a time (a full build, read in chunks).
+    /// Adds translations one at a time (a full build, read in chunks); `sortAdded()` once they are all in puts
+    /// their new words in order (a prefix search would otherwise do it first).
     public func add(_ translation: Translation) {
         lock.withWriteLock { addLocked(translation) }
+    }
+
+    /// Puts the words added since the last call in order among the others.
+    public func sortAdded() {
+        lock.withWriteLock { sortAddedLocked() }
+    }
+
+    private func sortAddedLocked() {
+        guard !unsortedWords.isEmpty else { return }
+        let added = unsortedWords.sorted()
+        unsortedWords = []
+        var merged: [String] = []
+        merged.reserveCapacity(sortedWords.count + added.count)
+        var old = 0, new = 0
+        while old < sortedWords.count, new < added.count {
+            if sortedWords[old] < added[new] {
+                merged.append(sortedWords[old])
+                old += 1
+            } else {
+                merged.append(added[new])
+                new += 1
+            }
+        }
+        merged.append(contentsOf: sortedWords[old...])
+        merged.append(contentsOf: added[new...])
+        sortedWords = merged
     }
 
     /// Replaces the translations of each article in `articles` with the ones given (its published translations now;
@@ -60,6 +91,7 @@ public final class SearchWords: @unchecked Sendable {
                 for translationID in articleTranslations.removeValue(forKey: articleID) ?? [] { removeLocked(translationID) }
                 for translation in translations where translation.articleID == articleID { addLocked(translation) }
             }
+            sortAddedLocked()
         }
     }
 
@@ -74,12 +106,7 @@ public final class SearchWords: @unchecked Sendable {
         wordIDs[word] = id
         words.append(word)
         uses.append([])
-        var low = 0, high = sortedWords.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sortedWords[middle] < word { low = middle + 1 } else { high = middle }
-        }
-        sortedWords.insert(word, at: low)
+        unsortedWords.append(word)
         if word.count >= TypoCorrector.minimumLength {
             for variant in TypoCorrector.deletions(of: word) { byDeletion.insert(variant, id: id) }
         }
@@ -129,6 +156,7 @@ public final class SearchWords: @unchecked Sendable {
 
     /// Calls `body` with each visible word starting with `prefix`, in order, and its uses, until `body` says stop.
     func eachWord(withPrefix prefix: String, folders: Set<Int>?, _ body: (String, Int) -> Bool) {
+        if lock.withReadLock({ !unsortedWords.isEmpty }) { sortAdded() }
         lock.withReadLock {
             var low = 0, high = sortedWords.count
             while low < high {
@@ -164,6 +192,7 @@ public final class SearchWords: @unchecked Sendable {
         lock.withReadLock {
             var bytes = HeapSize.hashTable(keyAndValueStride: MemoryLayout<String>.stride + MemoryLayout<Int32>.stride, capacity: wordIDs.capacity)
             bytes += HeapSize.array(of: String.self, capacity: words.capacity) + HeapSize.array(of: String.self, capacity: sortedWords.capacity)
+                + HeapSize.array(of: String.self, capacity: unsortedWords.capacity)
             // Each word's text is held once (the dictionary key, `words` and `sortedWords` share a large string's buffer).
             for word in words { bytes += HeapSize.string(word) }
             bytes += HeapSize.array(of: [(folder: Int, translations: Int32)].self, capacity: uses.capacity)

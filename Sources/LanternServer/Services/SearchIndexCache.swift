@@ -238,6 +238,7 @@ actor SearchIndexCache {
                 folderID: try row.decode(column: "folder_id", as: Int.self), title: try row.decode(column: "search_title", as: String.self),
                 body: try row.decode(column: "search_body", as: String.self)))
         }
+        words.sortAdded()
         return Vocabulary(version: version, folders: folders, words: words, bytes: words.estimatedBytes)
     }
 
