@@ -14,7 +14,9 @@ import Vapor
 /// every process serves every write at once.
 ///
 /// Memory is bounded by `memoryBudget` (`LANTERN_SEARCH_MEMORY`): past it, the least recently searched accounts'
-/// structures are dropped, and built again when they are next searched.
+/// structures are dropped, and built again when they are next searched. At most `concurrentBuilds` fresh builds run
+/// at once (the others wait their turn), and each one running counts against the budget as an account of the
+/// average size held, so that what is being built never takes the process past it.
 actor SearchIndexCache {
     /// How long the search that finds the structures out of date waits for them before the database answers it
     /// instead (updates in place and small knowledge bases are well within it; large builds go on in the background).
@@ -65,6 +67,11 @@ actor SearchIndexCache {
     private var oversized: [Int: Int] = [:]
     private var searches: UInt64 = 0
     private var nextWorkID = 0
+    /// Fresh builds running, and those waiting for one of the `concurrentBuilds` turns.
+    private var buildsRunning = 0
+    private var buildsWaiting: [CheckedContinuation<Void, Never>] = []
+    /// As many as the process has cores: more would only share them, each holding its half-built structures.
+    static let concurrentBuilds = max(1, System.coreCount)
 
     /// The search tools of a reader (`filter`) of `accountID` at `version`: the corrector of the words they may see
     /// and, when `withIndex`, the account's index if it is at `version` or later (`nil`: the database answers).
@@ -114,7 +121,7 @@ actor SearchIndexCache {
         let id = nextWorkID
         let task = Task.detached(priority: .utility) {
             do {
-                let vocabulary = try await Self.refreshed(current, accountID: accountID, on: db)
+                let vocabulary = try await self.asBuild(current == nil) { try await Self.refreshed(current, accountID: accountID, on: db) }
                 await self.install(vocabulary, accountID: accountID, work: id)
             } catch {
                 await self.finishedVocabularyWork(id, accountID: accountID)
@@ -136,7 +143,7 @@ actor SearchIndexCache {
                     await self.install(updated, accountID: accountID, work: id, built: false)
                 } else {
                     await self.dropIndex(accountID: accountID, work: id)
-                    let built = try await Self.builtIndex(accountID: accountID, on: db)
+                    let built = try await self.asBuild(true) { try await Self.builtIndex(accountID: accountID, on: db) }
                     await self.install(built, accountID: accountID, work: id, built: true)
                 }
             } catch {
@@ -147,6 +154,38 @@ actor SearchIndexCache {
         let work = Work(id: id, task: task, isBuild: isBuild)
         indexWork[accountID] = work
         return work
+    }
+
+    /// Runs `work`, a fresh build when `isBuild`, in one of the `concurrentBuilds` turns (waiting for one first).
+    private nonisolated func asBuild<T: Sendable>(_ isBuild: Bool, _ work: @Sendable () async throws -> T) async throws -> T {
+        guard isBuild else { return try await work() }
+        await startBuild()
+        do {
+            let result = try await work()
+            await endBuild()
+            return result
+        } catch {
+            await endBuild()
+            throw error
+        }
+    }
+
+    private func startBuild() async {
+        if buildsRunning < Self.concurrentBuilds {
+            buildsRunning += 1
+        } else {
+            await withCheckedContinuation { buildsWaiting.append($0) }
+        }
+        enforceBudget(keeping: nil)
+    }
+
+    /// Ends a build's turn, handing it to the next waiting build (which keeps `buildsRunning` as it is).
+    private func endBuild() {
+        if buildsWaiting.isEmpty {
+            buildsRunning -= 1
+        } else {
+            buildsWaiting.removeFirst().resume()
+        }
     }
 
     /// The account's index brought up to date in place; `nil` when there is none or it must be built afresh.
@@ -190,10 +229,13 @@ actor SearchIndexCache {
         enforceBudget(keeping: accountID)
     }
 
-    /// Drops the least recently searched accounts' structures until the estimated total is within the budget; the
-    /// account just installed goes last, and then only its index (its vocabulary is needed to answer at all).
-    private func enforceBudget(keeping accountID: Int) {
+    /// Drops the least recently searched accounts' structures until the estimated total, with the builds running
+    /// counted as accounts of the average size held, is within the budget; the account just installed goes last,
+    /// and then only its index (its vocabulary is needed to answer at all).
+    private func enforceBudget(keeping accountID: Int?) {
         var total = accounts.values.reduce(0) { $0 + $1.bytes }
+        let held = accounts.values.filter { $0.bytes > 0 }.count
+        if held > 0 { total += buildsRunning * (total / held) }
         while total > memoryBudget {
             if let victim = accounts.filter({ $0.key != accountID && $0.value.bytes > 0 }).min(by: { $0.value.lastSearched < $1.value.lastSearched }) {
                 total -= victim.value.bytes
@@ -201,7 +243,7 @@ actor SearchIndexCache {
                 metrics.searchIndexEvicted()
                 FreedMemoryRelease.soon()
             } else {
-                if let index = accounts[accountID]?.index {
+                if let accountID, let index = accounts[accountID]?.index {
                     oversized[accountID] = index.bytes
                     accounts[accountID]?.index = nil
                     total -= index.bytes
