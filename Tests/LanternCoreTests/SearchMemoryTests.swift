@@ -4,15 +4,16 @@ import Testing
 
 /// The search structures' estimates of their size (`estimatedBytes`, what `LANTERN_SEARCH_MEMORY` is enforced on)
 /// match the resident memory they really take: a child process (this test binary, running only
-/// `SearchMemoryMeasurement`) builds many small tenants like those of `benchmarks/search-tenants.sh`, drops half,
+/// `SearchMemoryMeasurement`) builds a dozen small tenants like those of `benchmarks/search-tenants.sh`, drops half,
 /// builds more, and compares its resident memory with the sum of the estimates.
 @Suite("Search structures' memory estimates")
 struct SearchMemoryTests {
     @Test("The estimate of many tenants' structures is within 15 % of the resident memory they take, before and after evictions")
     func estimateMatchesResidentMemory() throws {
+        // At the lowest priority: the measurement takes a while of one core, and other tests measure time.
         let child = Process()
-        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        child.arguments = ["--testing-library", "swift-testing", "--filter", "SearchMemoryMeasurement"]
+        child.executableURL = URL(fileURLWithPath: "/usr/bin/nice")
+        child.arguments = ["-n", "19", CommandLine.arguments[0], "--testing-library", "swift-testing", "--filter", "SearchMemoryMeasurement"]
         child.environment = ProcessInfo.processInfo.environment.merging([SearchMemoryMeasurement.switchVariable: "1"]) { $1 }
         let output = Pipe()
         child.standardOutput = output
@@ -26,7 +27,7 @@ struct SearchMemoryTests {
         for line in lines {
             let fields = line.dropFirst(SearchMemoryMeasurement.prefix.count).split(separator: " ").compactMap { Int($0) }
             let (resident, estimate) = (try #require(fields.first), try #require(fields.last))
-            #expect(resident > 100_000_000)  // the tenants were built and kept
+            #expect(resident > 60_000_000)  // the tenants were built and kept
             let ratio = Double(estimate) / Double(resident)
             #expect(ratio > 0.85 && ratio < 1.15, "estimate \(estimate) bytes for \(resident) resident")
         }
@@ -43,14 +44,14 @@ struct SearchMemoryMeasurement {
         _ = (SyntheticTenant.vocabularies, SyntheticTenant.cumulativeWeights)
         let start = try Self.residentBytes()
         var tenants: [(SearchWords, SearchIndex)] = []
-        for seed in 0..<20 {
+        for seed in 0..<12 {
             var tenant = SyntheticTenant(seed: UInt64(seed))
             tenants.append(tenant.build())
         }
         try Self.report(resident: Self.residentBytes() - start, tenants)
         // Evict half and build as many again: the freed memory is reused, not added.
-        tenants.removeFirst(10)
-        for seed in 20..<30 {
+        tenants.removeFirst(6)
+        for seed in 12..<18 {
             var tenant = SyntheticTenant(seed: UInt64(seed))
             tenants.append(tenant.build())
         }
