@@ -60,8 +60,10 @@ class Portal:
         self.d.find_element(By.XPATH, f'//button[normalize-space()="{text}"]').click()
 
     def flash(self):
-        found = self.d.find_elements(By.CSS_SELECTOR, ".flash")
-        return found[0].text if found else ""
+        # Read in one script call: a flash replaced between finding it and reading its text made Chromium answer
+        # "Node with given id does not belong to the document", which the waits do not take as a stale element.
+        return self.d.execute_script(
+            "const flash = document.querySelector('.flash'); return flash ? flash.innerText.trim() : '';")
 
     def sign_in_agent(self):
         self.go("/agent/login")
