@@ -190,8 +190,7 @@ def test_write_publish_draft_restore(editor, lantern, folder, widget, host):
     assert "<table><thead><tr><th>Heading</th><th>Heading</th></tr></thead><tbody><tr><td>Cell</td>" in written, written
     assert '<a href="https://help.example.com/printers" rel="noopener noreferrer nofollow">' in written, written
     editor.shot("editor-03-image-table-link")
-    editor.d.find_element(*hook("editor-publish")).click()
-    editor.wait(lambda d: editor.flash() == "Saved and published.", "published")
+    editor.click_for_flash(editor.d.find_element(*hook("editor-publish")), "Saved and published.", "published")
     stored = lantern.api("GET", f"/solutions/articles/{article_id}")
     assert stored["description"] == written
     assert stored["draft"] is None and stored["status"] == 2
@@ -219,8 +218,7 @@ def test_write_publish_draft_restore(editor, lantern, folder, widget, host):
     editor.wait(lambda d: d.find_element(*hook("editor")))
     editor.end()
     editor.area().send_keys(Keys.END, Keys.ENTER, "Draft-only sentence about walruses.")
-    editor.d.find_element(*hook("editor-save")).click()
-    editor.wait(lambda d: editor.flash() == "Saved as a draft.", "draft saved")
+    editor.click_for_flash(editor.d.find_element(*hook("editor-save")), "Saved as a draft.", "draft saved")
     assert "This is a draft, saved by" in editor.d.find_element(By.TAG_NAME, "main").text
     assert "walruses" in editor.editor_html()
     editor.shot("editor-06-draft-saved")
@@ -234,8 +232,8 @@ def test_write_publish_draft_restore(editor, lantern, folder, widget, host):
 
     # Publish: the widget has the new text.
     editor.go(f"/agent/kb/articles/{article_id}")
-    editor.wait(lambda d: d.find_element(*hook("editor-publish"))).click()
-    editor.wait(lambda d: editor.flash() == "Saved and published.", "draft published")
+    editor.click_for_flash(editor.wait(lambda d: d.find_element(*hook("editor-publish"))), "Saved and published.",
+                           "draft published")
     read = lantern.request("GET", f"/widget/v1/widgets/{lantern.widget_id}/articles/{article_id}", auth=False)[2]
     assert "walruses" in read["description"]
 
@@ -254,8 +252,8 @@ def test_write_publish_draft_restore(editor, lantern, folder, widget, host):
     editor.wait(lambda d: "restored" in d.current_url, "restored")
     assert "Then print a test page." in editor.editor_html() and "<img" not in editor.editor_html()
     editor.shot("editor-10-restored-draft")
-    editor.d.find_element(*hook("editor-publish")).click()
-    editor.wait(lambda d: editor.flash() == "Saved and published.", "restored revision published")
+    editor.click_for_flash(editor.d.find_element(*hook("editor-publish")), "Saved and published.",
+                           "restored revision published")
     read = lantern.request("GET", f"/widget/v1/widgets/{lantern.widget_id}/articles/{article_id}", auth=False)[2]
     assert "walruses" not in read["description"] and "Then print a test page." in read["description"]
 
@@ -293,11 +291,9 @@ def test_translation_side_by_side_with_an_editor_in_each_pane(editor, lantern, f
     editor.shot("editor-13-translation-side-by-side")
     buttons = editor.d.find_elements(*hook("editor-save"))
     assert len(buttons) == 2
-    buttons[1].click()
-    editor.wait(lambda d: editor.flash() == "Saved as a draft.", "translation draft saved")
+    editor.click_for_flash(buttons[1], "Saved as a draft.", "translation draft saved")
     assert lantern.request("GET", f"/api/v2/solutions/articles/{article['id']}/fr")[0] == 404
-    editor.d.find_elements(*hook("editor-publish"))[1].click()
-    editor.wait(lambda d: editor.flash() == "Saved.", "translation published")
+    editor.click_for_flash(editor.d.find_elements(*hook("editor-publish"))[1], "Saved.", "translation published")
     french = lantern.api("GET", f"/solutions/articles/{article['id']}/fr")
     assert french["title"] == "Réinitialiser le routeur"
     assert french["description"] == "<h2>Étapes</h2><p>Maintenez le <strong>bouton</strong> appuyé.</p>"

@@ -65,6 +65,13 @@ class Portal:
         return self.d.execute_script(
             "const flash = document.querySelector('.flash'); return flash ? flash.innerText.trim() : '';")
 
+    def click_for_flash(self, element, expected, message):
+        """Clicks `element` and waits for the page it leads to to show `expected` as its flash. The flash already shown
+        is removed first: a page that shows the same message from an earlier save would otherwise pass the wait at once."""
+        self.d.execute_script("document.querySelectorAll('.flash').forEach(flash => flash.remove());")
+        element.click()
+        self.wait(lambda d: self.flash() == expected, message)
+
     def sign_in_agent(self):
         self.go("/agent/login")
         if "/agent/login" not in self.d.current_url:
