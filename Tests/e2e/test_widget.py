@@ -80,15 +80,21 @@ class Widget:
             self.d.switch_to.default_content()
 
     # Inside the frame:
+    SETTLED = ("var m = document.getElementById('main'), r = document.getElementById('results');"
+               "var settled = m.getAttribute('aria-busy') === 'false' && !(r && r.classList.contains('busy'))"
+               " && !document.querySelector('[data-state=loading]');")
+
     def settled(self):
-        return self.d.execute_script(
-            "var m = document.getElementById('main'), r = document.getElementById('results');"
-            "return m.getAttribute('aria-busy') === 'false' && !(r && r.classList.contains('busy'))"
-            " && !document.querySelector('[data-state=loading]');")
+        return self.d.execute_script(self.SETTLED + "return settled;")
 
     def results(self):
-        self.wait(lambda d: self.settled(), message="results settled")
-        return [e.text.split("\n")[0] for e in self.d.find_elements(*hook("result"))]
+        # The titles are read in the same script call that sees the list settled: a list rendered again in between
+        # (a renewed session searches again) left the elements found a moment before stale.
+        read = self.wait(lambda d: d.execute_script(self.SETTLED + """
+            if (!settled) return null;
+            return {titles: Array.from(document.querySelectorAll('[data-lantern=result]'),
+                                       e => e.innerText.trim().split('\\n')[0].trim())};"""), message="results settled")
+        return read["titles"]
 
     def search(self, query):
         box = self.d.find_element(*hook("search-input"))
