@@ -6,29 +6,59 @@ import LanternCore
 /// its notifications commit together, or not at all): the requester's acknowledgement and agents' notice of a new
 /// ticket, the requester's copy of an agent's public reply, agents' notice of a customer's reply. The account's
 /// mail settings say which go out; agents are the assignee, or every agent of the account while it has none.
+/// Each event's notices are worked out by reads (`…Notices`) and queued by one insert (`queue`), so that a caller
+/// may read before its write transaction and keep the transaction to writes.
 enum MailOutbox {
+    /// A message to queue: what it is, to whom, in which language.
+    struct Notice: Sendable, Equatable {
+        let kind: MailNotice.Kind
+        let recipient: String
+        let recipientName: String
+        let language: String
+    }
+
     /// A new ticket (from the widget, the portal, the API or a mail).
     static func ticketCreated(_ ticket: Ticket, on db: any Database) async throws {
+        try await queue(try await ticketCreatedNotices(ticket, on: db), ticket: ticket, entryID: nil, on: db)
+    }
+
+    /// The notices a new ticket causes; `ticket` need not be stored yet.
+    static func ticketCreatedNotices(_ ticket: Ticket, on db: any Database) async throws -> [Notice] {
         let settings = try await MailSettingsService.show(accountID: ticket.accountID, on: db)
-        if settings[.requesterTicketCreated] { try await enqueueToRequester(.requesterTicketCreated, ticket: ticket, entryID: nil, on: db) }
-        if settings[.agentsTicketCreated] { try await enqueueToAgents(.agentsTicketCreated, ticket: ticket, entryID: nil, on: db) }
+        var notices: [Notice] = []
+        if settings[.requesterTicketCreated] { notices += try await toRequester(.requesterTicketCreated, ticket: ticket, on: db) }
+        if settings[.agentsTicketCreated] { notices += try await toAgents(.agentsTicketCreated, ticket: ticket, on: db) }
+        return notices
     }
 
     /// An agent's public reply.
     static func agentReplied(_ ticket: Ticket, entryID: Int, on db: any Database) async throws {
         let settings = try await MailSettingsService.show(accountID: ticket.accountID, on: db)
-        if settings[.requesterAgentReply] { try await enqueueToRequester(.requesterAgentReply, ticket: ticket, entryID: entryID, on: db) }
+        guard settings[.requesterAgentReply] else { return }
+        try await queue(try await toRequester(.requesterAgentReply, ticket: ticket, on: db), ticket: ticket, entryID: entryID, on: db)
     }
 
     /// A customer's reply (from the widget, the portal or a mail).
     static func customerReplied(_ ticket: Ticket, entryID: Int, on db: any Database) async throws {
         let settings = try await MailSettingsService.show(accountID: ticket.accountID, on: db)
-        if settings[.agentsCustomerReply] { try await enqueueToAgents(.agentsCustomerReply, ticket: ticket, entryID: entryID, on: db) }
+        guard settings[.agentsCustomerReply] else { return }
+        try await queue(try await toAgents(.agentsCustomerReply, ticket: ticket, on: db), ticket: ticket, entryID: entryID, on: db)
     }
 
-    private static func enqueueToRequester(_ kind: MailNotice.Kind, ticket: Ticket, entryID: Int?, on db: any Database) async throws {
+    /// Queues `notices` about the stored `ticket` (and the entry `entryID` of its conversation) in one insert.
+    static func queue(_ notices: [Notice], ticket: Ticket, entryID: Int?, on db: any Database) async throws {
+        guard !notices.isEmpty else { return }
+        let ticketID = try ticket.requireID()
+        try await notices.map { notice in
+            OutboxMail(accountID: ticket.accountID, ticketID: ticketID, conversationID: entryID, kind: notice.kind.rawValue,
+                       recipient: notice.recipient, recipientName: notice.recipientName, language: notice.language,
+                       messageKey: "lantern." + SecretGenerator.hex(SecretGenerator.randomBytes(16)))
+        }.create(on: db)
+    }
+
+    private static func toRequester(_ kind: MailNotice.Kind, ticket: Ticket, on db: any Database) async throws -> [Notice] {
         // Lantern's SMTP client speaks no SMTPUTF8: an address with non-ASCII characters gets no mail.
-        guard let address = EmailAddress(ticket.email)?.value, address.allSatisfy(\.isASCII) else { return }
+        guard let address = EmailAddress(ticket.email)?.value, address.allSatisfy(\.isASCII) else { return [] }
         var contactLanguage: String? = nil
         if let contactID = ticket.contactID {
             contactLanguage = try await Contact.find(contactID, on: db)?.language
@@ -37,28 +67,19 @@ enum MailOutbox {
                 .filter(\.$email == address).first()?.language
         }
         let accountLanguage = try await Account.find(ticket.accountID, on: db)?.defaultLanguage
-        try await enqueue(kind, ticket: ticket, entryID: entryID, to: [(address, ticket.name)],
-                          language: MailNotice.language([contactLanguage, accountLanguage]), on: db)
+        return [Notice(kind: kind, recipient: address, recipientName: ticket.name,
+                       language: MailNotice.language([contactLanguage, accountLanguage]))]
     }
 
-    private static func enqueueToAgents(_ kind: MailNotice.Kind, ticket: Ticket, entryID: Int?, on db: any Database) async throws {
+    private static func toAgents(_ kind: MailNotice.Kind, ticket: Ticket, on db: any Database) async throws -> [Notice] {
         var agents = Agent.query(on: db).filter(\.$accountID == ticket.accountID)
         if let responderID = ticket.responderID { agents = agents.filter(\.$id == responderID) }
         let recipients = try await agents.sort(\.$id).all().compactMap { agent in
             EmailAddress(agent.email).flatMap { $0.value.allSatisfy(\.isASCII) ? ($0.value, agent.name) : nil }
         }
-        let accountLanguage = try await Account.find(ticket.accountID, on: db)?.defaultLanguage
-        try await enqueue(kind, ticket: ticket, entryID: entryID, to: recipients, language: MailNotice.language([accountLanguage]), on: db)
-    }
-
-    private static func enqueue(_ kind: MailNotice.Kind, ticket: Ticket, entryID: Int?, to recipients: [(String, String)],
-                                language: String, on db: any Database) async throws {
-        let ticketID = try ticket.requireID()
-        for (address, name) in recipients {
-            try await OutboxMail(accountID: ticket.accountID, ticketID: ticketID, conversationID: entryID, kind: kind.rawValue,
-                                 recipient: address, recipientName: name, language: language,
-                                 messageKey: "lantern." + SecretGenerator.hex(SecretGenerator.randomBytes(16))).create(on: db)
-        }
+        guard !recipients.isEmpty else { return [] }
+        let language = MailNotice.language([try await Account.find(ticket.accountID, on: db)?.defaultLanguage])
+        return recipients.map { Notice(kind: kind, recipient: $0.0, recipientName: $0.1, language: language) }
     }
 }
 

@@ -30,16 +30,33 @@ enum TicketService {
 
     /// Creates the ticket, or throws 429 `rate_limited` (with `Retry-After`) when its address or requester has
     /// sent `limit.count` tickets in the last `limit.seconds`. Returns once everything is committed. Attachments are
-    /// read back from their spooled files one at a time, as each is stored.
+    /// read back from their spooled files one at a time, as each is stored. What the ticket's webhook delivery and
+    /// notifications need is read before the write transaction, so that it only writes (on SQLite, the one writer
+    /// holds its turn for those statements alone).
     static func create(_ new: NewTicket, limit: RateLimit?, on db: any Database) async throws -> Ticket {
-        try await db.writeTransaction { db in try await create(new, limit: limit, inTransaction: db) }
+        let ticket = makeTicket(new)
+        let followUps = try await CreationFollowUps.read(for: ticket, on: db)
+        return try await db.writeTransaction { db in try await insert(ticket, new, limit: limit, followUps: followUps, on: db) }
     }
 
     /// `create` inside a write transaction.
     static func create(_ new: NewTicket, limit: RateLimit?, inTransaction db: any Database) async throws -> Ticket {
-        if let limit {
-            try await checkRateLimit(new, limit: limit, on: db)
+        let ticket = makeTicket(new)
+        return try await insert(ticket, new, limit: limit, followUps: try await CreationFollowUps.read(for: ticket, on: db), on: db)
+    }
+
+    /// What a new ticket causes beside itself: a webhook delivery when the account has a webhook, and its notices.
+    struct CreationFollowUps: Sendable {
+        let webhook: Bool
+        let notices: [MailOutbox.Notice]
+
+        static func read(for ticket: Ticket, on db: any Database) async throws -> CreationFollowUps {
+            CreationFollowUps(webhook: try await hasWebhook(accountID: ticket.accountID, on: db),
+                              notices: try await MailOutbox.ticketCreatedNotices(ticket, on: db))
         }
+    }
+
+    private static func makeTicket(_ new: NewTicket) -> Ticket {
         let submission = new.submission
         let ticket = Ticket(accountID: new.accountID, widgetID: new.widgetID, contactID: new.contactID,
                             name: submission.name, email: submission.email.value, subject: submission.subject,
@@ -48,13 +65,24 @@ enum TicketService {
         new.properties.apply(to: ticket)
         ticket.descriptionHTML = new.descriptionHTML
         ticket.linkedTicketID = new.linkedTicketID
+        return ticket
+    }
+
+    private static func insert(_ ticket: Ticket, _ new: NewTicket, limit: RateLimit?, followUps: CreationFollowUps,
+                               on db: any Database) async throws -> Ticket {
+        if let limit {
+            try await checkRateLimit(new, limit: limit, on: db)
+        }
         ticket.updatedAt = Date()
         try await ticket.create(on: db)
         let ticketID = try ticket.requireID()
         try await storeAttachments(new.attachments, accountID: new.accountID, ticketID: ticketID, conversationID: nil,
                                    firstPosition: 0, on: db)
-        try await enqueueWebhook(.ticketCreated, accountID: new.accountID, ticketID: ticketID, on: db)
-        try await MailOutbox.ticketCreated(ticket, on: db)
+        if followUps.webhook {
+            try await WebhookDelivery(accountID: new.accountID, ticketID: ticketID, event: .ticketCreated,
+                                      nextAttemptAt: Date()).create(on: db)
+        }
+        try await MailOutbox.queue(followUps.notices, ticket: ticket, entryID: nil, on: db)
         return ticket
     }
 
@@ -72,9 +100,13 @@ enum TicketService {
     /// Writes a webhook delivery for the event when the account has a webhook (call inside the change's transaction).
     static func enqueueWebhook(_ event: WebhookEvent, accountID: Int, ticketID: Int, conversationID: Int? = nil,
                                on db: any Database) async throws {
-        guard try await TicketWebhook.query(on: db).filter(\.$accountID == accountID).first() != nil else { return }
+        guard try await hasWebhook(accountID: accountID, on: db) else { return }
         try await WebhookDelivery(accountID: accountID, ticketID: ticketID, event: event, conversationID: conversationID,
                                   nextAttemptAt: Date()).create(on: db)
+    }
+
+    private static func hasWebhook(accountID: Int, on db: any Database) async throws -> Bool {
+        try await TicketWebhook.query(on: db).filter(\.$accountID == accountID).first() != nil
     }
 
     /// The ticket, re-read inside a write transaction and locked against concurrent changes until it commits
