@@ -77,6 +77,7 @@ struct PagePatternTests {
 
     @Test("Patterns that make backtracking engines explode answer at once on the longest address")
     func noCatastrophicBacktracking() throws {
+        // A backtracking engine takes minutes on these; 5 s leaves room for a machine busy with parallel tests.
         let evil = "/" + String(repeating: "a", count: PageAddress.maximumLength - 2) + "!"
         let address = try Self.address(evil)
         for pattern in ["^(a+)+$", "^(a|a)*$", "^(a|aa)+$", "(.*a){20}$", "^(a*)*b$", "(x+x+)+y", "^([a-z]+)*[0-9]$"] {
@@ -84,13 +85,13 @@ struct PagePatternTests {
             let clock = ContinuousClock()
             let started = clock.now
             #expect(!regex.matches(Array(address.text.unicodeScalars)), "\(pattern)")
-            #expect(clock.now - started < .seconds(1), "\(pattern) took \(clock.now - started)")
+            #expect(clock.now - started < .seconds(5), "\(pattern) took \(clock.now - started)")
         }
         let glob = try PagePattern(kind: .glob, pattern: "/" + String(repeating: "*a", count: 60) + "b")
         let clock = ContinuousClock()
         let started = clock.now
         #expect(!glob.matches(address))
-        #expect(clock.now - started < .seconds(1))
+        #expect(clock.now - started < .seconds(5))
     }
 }
 

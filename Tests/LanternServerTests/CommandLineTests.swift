@@ -40,11 +40,21 @@ enum LanternBinary {
     }
 
     /// Runs `body` with a database of its own holding an account made by `lantern setup`, for tests against real
-    /// server processes: a new SQLite file, or on PostgreSQL a new database on the test server (server processes
-    /// run background work, such as webhook deliveries, for every account of their database, which must not reach
-    /// the shared database of the in-process tests). Removed afterwards.
+    /// server processes (see `withOwnDatabase`).
     static func withAccount(_ name: String, adminEmail: String, adminPassword: String = "process-pass",
                             _ body: (_ database: String, _ account: AccountProvisioner.Result) async throws -> Void) async throws {
+        try await withOwnDatabase { database in
+            let setup = try run(["setup", "--account", name, "--admin-email", adminEmail, "--admin-password", adminPassword, "--json"],
+                                database: database)
+            #expect(setup.status == 0, "\(setup.stderr)")
+            try await body(database, try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8)))
+        }
+    }
+
+    /// Runs `body` with an empty database of its own: a new SQLite file, or on PostgreSQL a new database on the test
+    /// server (server processes run background work, such as webhook deliveries, for every account of their
+    /// database, which must not reach the shared database of the in-process tests). Removed afterwards.
+    static func withOwnDatabase(_ body: (_ database: String) async throws -> Void) async throws {
         var database = testDatabaseURL
         var ownPostgresDatabase: String? = nil
         if let shared = TestDatabase.postgresURL, var components = URLComponents(string: shared) {
@@ -55,10 +65,7 @@ enum LanternBinary {
             ownPostgresDatabase = databaseName
         }
         do {
-            let setup = try run(["setup", "--account", name, "--admin-email", adminEmail, "--admin-password", adminPassword, "--json"],
-                                database: database)
-            #expect(setup.status == 0, "\(setup.stderr)")
-            try await body(database, try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8)))
+            try await body(database)
         } catch {
             try await cleanUp(database, ownPostgresDatabase)
             throw error
@@ -215,7 +222,12 @@ struct CommandLineTests {
 
     @Test("lantern serve migrates, serves /healthz, and stops cleanly on SIGTERM")
     func serveAndStop() async throws {
-        let database = LanternBinary.testDatabaseURL
+        // A database of its own: the server's webhook dispatcher would otherwise take the webhook tests' deliveries
+        // on PostgreSQL's shared database, and refuse their loopback receivers.
+        try await LanternBinary.withOwnDatabase { database in try await Self.serveAndStop(database: database) }
+    }
+
+    private static func serveAndStop(database: String) async throws {
         let port = LanternBinary.freePort()
         let process = Process()
         process.executableURL = LanternBinary.url
@@ -229,7 +241,7 @@ struct CommandLineTests {
         var status: (Int, [String: String])? = nil
         for _ in 0..<200 where status == nil {
             try await Task.sleep(for: .milliseconds(100))
-            status = try? await httpGet("http://127.0.0.1:\(port)/healthz")
+            status = try? await Self.httpGet("http://127.0.0.1:\(port)/healthz")
         }
         let (code, body) = try #require(status)
         #expect(code == 200)
@@ -243,7 +255,7 @@ struct CommandLineTests {
         #expect(process.terminationStatus == 0)
     }
 
-    private func httpGet(_ url: String) async throws -> (Int, [String: String]) {
+    private static func httpGet(_ url: String) async throws -> (Int, [String: String]) {
         let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
         let body = try JSONDecoder().decode([String: String].self, from: data)
         return ((response as! HTTPURLResponse).statusCode, body)

@@ -27,7 +27,8 @@ struct HealthTests {
             #expect(response.status == .serviceUnavailable)
             let body = try response.json([String: String].self)
             #expect(body == ["status": "unavailable", "database": location.kind])
-            #expect(Date().timeIntervalSince(started) < 10)
+            // Well before a hang (a pool waiting forever), with room for a machine busy with parallel tests.
+            #expect(Date().timeIntervalSince(started) < 30)
         }
     }
 

@@ -77,7 +77,7 @@ final class SlowClient: @unchecked Sendable {
 
     /// The next response (head and `Content-Length` body), `.closed` if the server closes first; throws
     /// `TimeoutError` when neither happens within `timeout`.
-    func read(timeout: Duration = .seconds(10)) async throws -> Outcome {
+    func read(timeout: Duration = .seconds(30)) async throws -> Outcome {
         try await Self.offThread { try self.readNow(timeout: timeout) }
     }
 
