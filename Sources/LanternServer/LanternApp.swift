@@ -81,9 +81,20 @@ public enum LanternApp {
             app.lifecycle.use(MailDispatcher.Runner(publicURL: "http://\(listening):\(port)"))
             app.lifecycle.use(ArticleScheduler.Runner())
             try await app.execute()
-            // SIGTERM / SIGINT: stop accepting connections and let in-flight requests finish (up to the server's
-            // shutdown timeout) before the databases and everything else shut down.
-            await app.server.shutdown()
+            await stopServing(app)
+        }
+    }
+
+    /// How long stopping waits for requests still being answered after their connections closed.
+    static let drainLimit = Duration.seconds(30)
+
+    /// After SIGTERM / SIGINT: stops accepting connections and lets the open ones finish their requests (up to the
+    /// server's shutdown timeout), then waits for requests whose clients went away (up to `drainLimit`), before the
+    /// databases and everything else shut down.
+    static func stopServing(_ app: Application) async {
+        await app.server.shutdown()
+        if await !app.requestsInFlight.drained(within: drainLimit) {
+            app.logger.warning("Stopping with \(app.requestsInFlight.current) requests still being answered")
         }
     }
 

@@ -12,6 +12,7 @@ public func configure(_ app: Application, settings: LanternSettings) throws {
     try useDatabase(settings.database, on: app)
     app.migrations.add(LanternMigrations.all)
 
+    app.requestsInFlight = RequestsInFlight()
     app.middleware = Middlewares()
     app.middleware.use(RequestObservationMiddleware())
     app.middleware.use(JSONErrorMiddleware())
@@ -29,7 +30,10 @@ public func configure(_ app: Application, settings: LanternSettings) throws {
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.analytics = AnalyticsRecorder(enabled: settings.analytics, metrics: app.metrics)
     app.countedViews = CountedViews()
-    app.searchIndexes = SearchIndexCache(inlineWait: settings.searchIndexWait, memoryBudget: settings.searchMemory, metrics: app.metrics)
+    let residentMemory = settings.searchMemoryCountsResident ? ResidentMemory() : nil
+    let unbudgetedMemory: @Sendable (Int) -> Int = { held in residentMemory?.unbudgeted(held: held) ?? 0 }
+    app.searchIndexes = SearchIndexCache(inlineWait: settings.searchIndexWait, memoryBudget: settings.searchMemory,
+                                         unbudgetedMemory: unbudgetedMemory, metrics: app.metrics)
 
     try routes(app)
 }

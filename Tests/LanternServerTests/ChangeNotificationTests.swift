@@ -86,7 +86,8 @@ struct ChangeNotificationTests {
         #expect(await listener.catchUp() == false)  // not listening yet: nothing kept may be used
         listener.start(on: eventLoop)
         defer { listener.stop() }
-        let deadline = ContinuousClock.now + .seconds(10)
+        // Far more than it takes (milliseconds), even while the suite's busy start holds the threads for seconds.
+        let deadline = ContinuousClock.now + .seconds(30)
         while !listener.isListening, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
         #expect(listener.isListening)
 

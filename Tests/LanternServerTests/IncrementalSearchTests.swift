@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import LanternCore
 import Testing
 import Vapor
@@ -80,26 +81,38 @@ struct IncrementalSearchTests {
         }
     }
 
+    /// An account with 20 published articles titled "Guide N for NAME" in a folder open to all; returns it with that
+    /// folder's id.
+    static func accountWithGuides(_ app: Application, name: String) async throws -> (account: AccountProvisioner.Result, folder: Int) {
+        let account = try await makeAccount(app, name: name)
+        let api = APIClient(app: app, key: account.apiKey)
+        let category = try #require(try api.object(try await api.send(.POST, "solutions/categories", ["name": "Help"]))["id"] as? Int)
+        let folder = try #require(try api.object(try await api.send(.POST, "solutions/categories/\(category)/folders",
+                                                                    ["name": "Open"]))["id"] as? Int)
+        for number in 1...20 {
+            _ = try await api.send(.POST, "solutions/folders/\(folder)/articles",
+                                   ["title": "Guide \(number) for \(name)", "description": "<p>Steps and more steps \(number).</p>",
+                                    "status": 2])
+        }
+        return (account, folder)
+    }
+
+    /// The bytes one account of `accountWithGuides` holds, measured with the default budget.
+    static func heldByOneAccount(_ app: Application, widget: Int) async throws -> Double {
+        #expect(try await Self.search(app, widget: widget, "guide").ids.count == 10)
+        #expect(try await Self.metric(app, "lantern_search_index_accounts") == 1)
+        let held = try #require(try await Self.metric(app, "lantern_search_index_bytes"))
+        #expect(held > 0)
+        return held
+    }
+
     @Test("Past the memory budget the least recently searched account's structures are dropped, and built again on its next search")
     func eviction() async throws {
         try await withLantern { app in
-            let first = try await makeAccount(app, name: "First"), second = try await makeAccount(app, name: "Second")
-            for (account, name) in [(first, "First"), (second, "Second")] {
-                let api = APIClient(app: app, key: account.apiKey)
-                let category = try #require(try api.object(try await api.send(.POST, "solutions/categories", ["name": "Help"]))["id"] as? Int)
-                let folder = try #require(try api.object(try await api.send(.POST, "solutions/categories/\(category)/folders",
-                                                                            ["name": "Open"]))["id"] as? Int)
-                for number in 1...20 {
-                    _ = try await api.send(.POST, "solutions/folders/\(folder)/articles",
-                                           ["title": "Guide \(number) for \(name)", "description": "<p>Steps and more steps \(number).</p>",
-                                            "status": 2])
-                }
-            }
+            let first = try await Self.accountWithGuides(app, name: "First").account
+            let second = try await Self.accountWithGuides(app, name: "Second").account
             // One account's structures, measured; then a budget with room for one and a half.
-            #expect(try await Self.search(app, widget: first.widgetID, "guide").ids.count == 10)
-            let held = try #require(try await Self.metric(app, "lantern_search_index_bytes"))
-            #expect(held > 0)
-            #expect(try await Self.metric(app, "lantern_search_index_accounts") == 1)
+            let held = try await Self.heldByOneAccount(app, widget: first.widgetID)
             app.searchIndexes = SearchIndexCache(inlineWait: .seconds(30), memoryBudget: Int(held * 1.5), metrics: app.metrics)
 
             for (account, builds, evictions) in [(first, 2.0, 0.0), (second, 3, 1), (first, 4, 2)] {
@@ -110,6 +123,53 @@ struct IncrementalSearchTests {
                 #expect(try await Self.metric(app, "lantern_search_index_accounts") == 1)
                 #expect(try #require(try await Self.metric(app, "lantern_search_index_bytes")) <= held * 1.5)
             }
+        }
+    }
+
+    @Test("The budget leaves room for what the process holds besides the structures: with that much more, fewer accounts are kept",
+          arguments: [0.0, 1.0])
+    func unbudgetedMemory(accountsBeside: Double) async throws {
+        try await withLantern { app in
+            let first = try await Self.accountWithGuides(app, name: "First").account
+            let second = try await Self.accountWithGuides(app, name: "Second").account
+            let held = try await Self.heldByOneAccount(app, widget: first.widgetID)
+            // Room for two and a half accounts, less what the process holds besides them: one account's worth, or none.
+            let beside = Int(held * accountsBeside)
+            app.searchIndexes = SearchIndexCache(inlineWait: .seconds(30), memoryBudget: Int(held * 2.5),
+                                                 unbudgetedMemory: { _ in beside }, metrics: app.metrics)
+
+            for account in [first, second] {
+                let answer = try await Self.search(app, widget: account.widgetID, "guide")
+                #expect(answer.ids.count == 10 && answer.engine == "memory")
+            }
+            #expect(try await Self.metric(app, "lantern_search_index_accounts") == (accountsBeside == 0 ? 2 : 1))
+            #expect(try await Self.metric(app, "lantern_search_index_evictions_total") ?? 0 == (accountsBeside == 0 ? 0 : 1))
+            #expect(try #require(try await Self.metric(app, "lantern_search_index_bytes")) <= held * 2.5 - Double(beside))
+        }
+    }
+
+    @Test("An index that does not fit even alone leaves the account to the database until the account changes, then is tried again")
+    func tooLargeUntilChanged() async throws {
+        try await withLantern { app in
+            let (account, folder) = try await Self.accountWithGuides(app, name: "Only")
+            let held = try await Self.heldByOneAccount(app, widget: account.widgetID)
+            // At first the process holds so much besides that only the vocabulary fits; then it holds nothing besides.
+            let beside = NIOLockedValueBox(Int(held * 2))
+            app.searchIndexes = SearchIndexCache(inlineWait: .seconds(30), memoryBudget: Int(held * 2.5),
+                                                 unbudgetedMemory: { _ in beside.withLockedValue { $0 } }, metrics: app.metrics)
+
+            #expect(try await Self.search(app, widget: account.widgetID, "guide").engine == "database")
+            let builds = try #require(try await Self.metric(app, "lantern_search_index_builds_total"))
+            beside.withLockedValue { $0 = 0 }
+            #expect(try await Self.search(app, widget: account.widgetID, "guide").engine == "database")
+            #expect(try await Self.metric(app, "lantern_search_index_builds_total") == builds)
+
+            let api = APIClient(app: app, key: account.apiKey)
+            #expect(try await api.send(.POST, "solutions/folders/\(folder)/articles",
+                                       ["title": "Guide 21 for Only", "description": "<p>Last steps.</p>", "status": 2]).status == .created)
+            let answer = try await Self.search(app, widget: account.widgetID, "guide")
+            #expect(answer.ids.count == 10 && answer.engine == "memory")
+            #expect(try await Self.metric(app, "lantern_search_index_builds_total") == builds + 1)
         }
     }
 }

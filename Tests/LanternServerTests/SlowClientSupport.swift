@@ -22,6 +22,7 @@ func withListeningLantern(_ adjust: (inout LanternSettings) -> Void = { _ in },
     do {
         var settings = LanternSettings(database: location, bcryptCost: 4, ticketRateLimit: nil)
         settings.uploadDirectory = uploads
+        settings.searchMemoryCountsResident = false
         adjust(&settings)
         try configure(app, settings: settings)
         try await MigrationGate.shared.migrate(app)

@@ -66,6 +66,8 @@ func withLantern(
                                        searchEngine: searchEngine)
         // Tests wait for a new index rather than get the database's answer when parallel tests slow its build.
         settings.searchIndexWait = .seconds(30)
+        // The test process is shared: its resident memory says nothing about one application's search structures.
+        settings.searchMemoryCountsResident = false
         try configure(app, settings: settings)
         if migrate { try await MigrationGate.shared.migrate(app) }
         try await body(app)

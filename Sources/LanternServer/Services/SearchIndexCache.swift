@@ -14,20 +14,26 @@ import Vapor
 /// every process serves every write at once.
 ///
 /// Memory is bounded by `memoryBudget` (`LANTERN_SEARCH_MEMORY`): past it, the least recently searched accounts'
-/// structures are dropped, and built again when they are next searched. At most `concurrentBuilds` fresh builds run
-/// at once (the others wait their turn), and each one running counts against the budget as an account of the
-/// average size held, so that what is being built never takes the process past it.
+/// structures are dropped, and built again when they are next searched. What the process holds besides them
+/// (`unbudgetedMemory`, measured from its resident memory) is room the structures leave, so that the process stays
+/// within budget + base. At most `concurrentBuilds` fresh builds run at once (the others wait their turn), and each
+/// one running counts against the budget as an account of the average size held, so that what is being built never
+/// takes the process past it.
 actor SearchIndexCache {
     /// How long the search that finds the structures out of date waits for them before the database answers it
     /// instead (updates in place and small knowledge bases are well within it; large builds go on in the background).
     let inlineWait: Duration
     /// The most bytes this process's search structures may hold (estimated); see `LanternSettings.searchMemory`.
     let memoryBudget: Int
+    /// The process's memory beyond its base and the structures `held` (see `ResidentMemory`); none by default.
+    private let unbudgetedMemory: @Sendable (_ held: Int) -> Int
     private let metrics: LanternMetrics
 
-    init(inlineWait: Duration, memoryBudget: Int, metrics: LanternMetrics) {
+    init(inlineWait: Duration, memoryBudget: Int, unbudgetedMemory: @escaping @Sendable (_ held: Int) -> Int = { _ in 0 },
+         metrics: LanternMetrics) {
         self.inlineWait = inlineWait
         self.memoryBudget = memoryBudget
+        self.unbudgetedMemory = unbudgetedMemory
         self.metrics = metrics
     }
 
@@ -63,8 +69,9 @@ actor SearchIndexCache {
     private var accounts: [Int: Account] = [:]
     private var vocabularyWork: [Int: Work] = [:]
     private var indexWork: [Int: Work] = [:]
-    /// Accounts whose index alone is larger than the budget (by its size): the database answers their searches.
-    private var oversized: [Int: Int] = [:]
+    /// Accounts whose index did not fit the budget even alone, with the index's version: the database answers their
+    /// searches until the account changes.
+    private var oversized: [Int: Int64] = [:]
     private var searches: UInt64 = 0
     private var nextWorkID = 0
     /// Fresh builds running, and those waiting for one of the `concurrentBuilds` turns.
@@ -99,7 +106,7 @@ actor SearchIndexCache {
 
     private func index(accountID: Int, version: Int64, on db: any Database) async -> SearchIndex? {
         if let index = accounts[accountID]?.index, index.version >= version { return index.index }
-        guard oversized[accountID] == nil else { return nil }
+        if let tooLarge = oversized[accountID], tooLarge >= version { return nil }
         let work: Work
         if let running = indexWork[accountID] {
             // A search arriving while a fresh build is under way does not wait for it; an update it does.
@@ -121,7 +128,7 @@ actor SearchIndexCache {
         let id = nextWorkID
         let task = Task.detached(priority: .utility) {
             do {
-                let vocabulary = try await self.asBuild(current == nil) { try await Self.refreshed(current, accountID: accountID, on: db) }
+                let vocabulary = try await self.asBuild(current == nil, of: accountID) { try await Self.refreshed(current, accountID: accountID, on: db) }
                 await self.install(vocabulary, accountID: accountID, work: id)
             } catch {
                 await self.finishedVocabularyWork(id, accountID: accountID)
@@ -143,7 +150,7 @@ actor SearchIndexCache {
                     await self.install(updated, accountID: accountID, work: id, built: false)
                 } else {
                     await self.dropIndex(accountID: accountID, work: id)
-                    let built = try await self.asBuild(true) { try await Self.builtIndex(accountID: accountID, on: db) }
+                    let built = try await self.asBuild(true, of: accountID) { try await Self.builtIndex(accountID: accountID, on: db) }
                     await self.install(built, accountID: accountID, work: id, built: true)
                 }
             } catch {
@@ -156,10 +163,11 @@ actor SearchIndexCache {
         return work
     }
 
-    /// Runs `work`, a fresh build when `isBuild`, in one of the `concurrentBuilds` turns (waiting for one first).
-    private nonisolated func asBuild<T: Sendable>(_ isBuild: Bool, _ work: @Sendable () async throws -> T) async throws -> T {
+    /// Runs `work`, a fresh build of `accountID`'s structures when `isBuild`, in one of the `concurrentBuilds` turns
+    /// (waiting for one first).
+    private nonisolated func asBuild<T: Sendable>(_ isBuild: Bool, of accountID: Int, _ work: @Sendable () async throws -> T) async throws -> T {
         guard isBuild else { return try await work() }
-        await startBuild()
+        await startBuild(of: accountID)
         do {
             let result = try await work()
             await endBuild()
@@ -170,13 +178,14 @@ actor SearchIndexCache {
         }
     }
 
-    private func startBuild() async {
+    /// Takes a build turn, then makes room for the build (the account built keeps what it holds).
+    private func startBuild(of accountID: Int) async {
         if buildsRunning < Self.concurrentBuilds {
             buildsRunning += 1
         } else {
             await withCheckedContinuation { buildsWaiting.append($0) }
         }
-        enforceBudget(keeping: nil)
+        enforceBudget(keeping: accountID)
     }
 
     /// Ends a build's turn, handing it to the next waiting build (which keeps `buildsRunning` as it is).
@@ -201,6 +210,7 @@ actor SearchIndexCache {
 
     /// Drops the account's index before a fresh build (never two at once); searches stop waiting for the work.
     private func dropIndex(accountID: Int, work id: Int) {
+        if accounts[accountID]?.index != nil { FreedMemoryRelease.soon() }
         accounts[accountID]?.index = nil
         if let work = indexWork[accountID], work.id == id { indexWork[accountID] = Work(id: id, task: work.task, isBuild: true) }
         publishGauges()
@@ -226,31 +236,32 @@ actor SearchIndexCache {
         if built { metrics.searchIndexBuilt() }
         if let current = accounts[accountID]?.index, current.version >= index.version { return }
         accounts[accountID, default: Account()].index = index
+        oversized[accountID] = nil
         enforceBudget(keeping: accountID)
     }
 
     /// Drops the least recently searched accounts' structures until the estimated total, with the builds running
-    /// counted as accounts of the average size held, is within the budget; the account just installed goes last,
-    /// and then only its index (its vocabulary is needed to answer at all).
+    /// counted as accounts of the average size held, is within the budget less the process's unbudgeted memory.
+    /// `accountID` (just installed, or about to be built) goes last, and then only its index (its vocabulary is needed
+    /// to answer at all), which stays out until the account changes.
     private func enforceBudget(keeping accountID: Int?) {
-        var total = accounts.values.reduce(0) { $0 + $1.bytes }
-        let held = accounts.values.filter { $0.bytes > 0 }.count
-        if held > 0 { total += buildsRunning * (total / held) }
-        while total > memoryBudget {
-            if let victim = accounts.filter({ $0.key != accountID && $0.value.bytes > 0 }).min(by: { $0.value.lastSearched < $1.value.lastSearched }) {
-                total -= victim.value.bytes
-                accounts[victim.key] = nil
+        let held = accounts.values.reduce(0) { $0 + $1.bytes }
+        let holding = accounts.values.count { $0.bytes > 0 }
+        let limit = memoryBudget - unbudgetedMemory(held)
+        var total = held + (holding > 0 ? buildsRunning * (held / holding) : 0)
+        if total > limit {
+            let victims = accounts.filter { $0.key != accountID && $0.value.bytes > 0 }.sorted { $0.value.lastSearched < $1.value.lastSearched }
+            for (victim, account) in victims where total > limit {
+                total -= account.bytes
+                accounts[victim] = nil
                 metrics.searchIndexEvicted()
                 FreedMemoryRelease.soon()
-            } else {
-                if let accountID, let index = accounts[accountID]?.index {
-                    oversized[accountID] = index.bytes
-                    accounts[accountID]?.index = nil
-                    total -= index.bytes
-                    metrics.searchIndexEvicted()
-                    FreedMemoryRelease.soon()
-                }
-                break
+            }
+            if total > limit, let accountID, let index = accounts[accountID]?.index {
+                oversized[accountID] = index.version
+                accounts[accountID]?.index = nil
+                metrics.searchIndexEvicted()
+                FreedMemoryRelease.soon()
             }
         }
         publishGauges()

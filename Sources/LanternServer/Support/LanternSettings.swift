@@ -65,6 +65,10 @@ public struct LanternSettings: Sendable {
     /// hold together (default 1 GiB); past it, the least recently searched accounts' are dropped and built again
     /// on their next search, the database answering meanwhile.
     public var searchMemory: Int = 1 << 30
+    /// Whether `searchMemory` also leaves room for what the process holds besides its search structures, measured
+    /// from its resident memory (`ResidentMemory`), so that it stays within the budget + its base. Tests that count
+    /// the structures' estimates alone turn it off (their process is shared).
+    public var searchMemoryCountsResident = true
     /// Where upload bodies' files are spooled while their request runs (removed when it ends).
     public var uploadDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("lantern-uploads").path
 

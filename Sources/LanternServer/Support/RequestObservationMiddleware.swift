@@ -12,6 +12,7 @@ struct RequestObservationMiddleware: AsyncMiddleware {
         let metrics = request.application.metrics
         let inFlight = metrics.requestsInFlight
         inFlight.increment()
+        request.application.requestsInFlight.started()
         let clock = ContinuousClock()
         let start = clock.now
         let response: Response
@@ -21,6 +22,7 @@ struct RequestObservationMiddleware: AsyncMiddleware {
             response = JSONErrorMiddleware.response(for: error, request: request)
         }
         inFlight.decrement()
+        request.application.requestsInFlight.finished()
         let elapsed = clock.now - start
         let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
         metrics.requestFinished(route: route, method: request.method.rawValue, status: response.status.code, duration: elapsed)
