@@ -129,13 +129,13 @@ enum ConversationService {
         followUp.priority = ticket.priority
         followUp.type = ticket.type
         followUp.linkedTicketID = ticket.id
+        let followUps = try await TicketService.CreationFollowUps.read(for: followUp, on: db)
         followUp.updatedAt = Date()
         try await followUp.create(on: db)
         let followUpID = try followUp.requireID()
         try await TicketService.storeAttachments(attachments, accountID: ticket.accountID, ticketID: followUpID,
                                                  conversationID: nil, firstPosition: 0, on: db)
-        try await TicketService.enqueueWebhook(.ticketCreated, accountID: ticket.accountID, ticketID: followUpID, on: db)
-        try await MailOutbox.ticketCreated(followUp, on: db)
+        try await followUps.write(for: followUp, on: db)
         // The follow-up's first entry is its description; the answer describes it as an entry of the new ticket.
         let entry = TicketConversation(accountID: ticket.accountID, ticketID: followUpID, body: body.html, bodyText: body.text,
                                        isPrivate: false, incoming: true, agentID: nil, contactID: requester.contactID)

@@ -17,12 +17,8 @@ enum MailOutbox {
         let language: String
     }
 
-    /// A new ticket (from the widget, the portal, the API or a mail).
-    static func ticketCreated(_ ticket: Ticket, on db: any Database) async throws {
-        try await queue(try await ticketCreatedNotices(ticket, on: db), ticket: ticket, entryID: nil, on: db)
-    }
-
-    /// The notices a new ticket causes; `ticket` need not be stored yet.
+    /// The notices a new ticket (from the widget, the portal, the API, a mail or a reply to a closed ticket) causes;
+    /// `ticket` need not be stored yet.
     static func ticketCreatedNotices(_ ticket: Ticket, on db: any Database) async throws -> [Notice] {
         let settings = try await MailSettingsService.show(accountID: ticket.accountID, on: db)
         var notices: [Notice] = []

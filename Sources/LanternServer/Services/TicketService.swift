@@ -54,6 +54,15 @@ enum TicketService {
             CreationFollowUps(webhook: try await hasWebhook(accountID: ticket.accountID, on: db),
                               notices: try await MailOutbox.ticketCreatedNotices(ticket, on: db))
         }
+
+        /// Writes them for `ticket`, stored in the same transaction.
+        func write(for ticket: Ticket, on db: any Database) async throws {
+            if webhook {
+                try await WebhookDelivery(accountID: ticket.accountID, ticketID: try ticket.requireID(), event: .ticketCreated,
+                                          nextAttemptAt: Date()).create(on: db)
+            }
+            try await MailOutbox.queue(notices, ticket: ticket, entryID: nil, on: db)
+        }
     }
 
     private static func makeTicket(_ new: NewTicket) -> Ticket {
@@ -78,11 +87,7 @@ enum TicketService {
         let ticketID = try ticket.requireID()
         try await storeAttachments(new.attachments, accountID: new.accountID, ticketID: ticketID, conversationID: nil,
                                    firstPosition: 0, on: db)
-        if followUps.webhook {
-            try await WebhookDelivery(accountID: new.accountID, ticketID: ticketID, event: .ticketCreated,
-                                      nextAttemptAt: Date()).create(on: db)
-        }
-        try await MailOutbox.queue(followUps.notices, ticket: ticket, entryID: nil, on: db)
+        try await followUps.write(for: ticket, on: db)
         return ticket
     }
 
