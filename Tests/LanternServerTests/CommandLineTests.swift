@@ -44,7 +44,7 @@ enum LanternBinary {
     static func withAccount(_ name: String, adminEmail: String, adminPassword: String = "process-pass",
                             _ body: (_ database: String, _ account: AccountProvisioner.Result) async throws -> Void) async throws {
         try await withOwnDatabase { database in
-            let setup = try run(["setup", "--account", name, "--admin-email", adminEmail, "--admin-password", adminPassword, "--json"],
+            let setup = try await run(["setup", "--account", name, "--admin-email", adminEmail, "--admin-password", adminPassword, "--json"],
                                 database: database)
             #expect(setup.status == 0, "\(setup.stderr)")
             try await body(database, try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8)))
@@ -87,9 +87,21 @@ enum LanternBinary {
         }
     }
 
-    /// Runs to completion (at most `timeout` seconds).
+    /// Runs to completion (at most `timeout` seconds), waiting on a thread of its own: a test that blocked one of the
+    /// few threads that run tasks would stall every other test meanwhile (and fail those that time themselves).
     static func run(_ arguments: [String], database: String?, directory: URL? = nil, timeout: TimeInterval = 60,
-                    extraEnvironment: [String: String] = [:]) throws -> Output {
+                    extraEnvironment: [String: String] = [:]) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result {
+                    try runBlocking(arguments, database: database, directory: directory, timeout: timeout, extraEnvironment: extraEnvironment)
+                })
+            }.start()
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], database: String?, directory: URL?, timeout: TimeInterval,
+                                    extraEnvironment: [String: String]) throws -> Output {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -111,14 +123,6 @@ enum LanternBinary {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// `run`, on a thread of its own: for a test whose own process serves the binary (a fake remote server), so
-    /// that waiting for the binary holds no thread of the concurrency pool that serves it.
-    static func runOffPool(_ arguments: [String], database: String?, timeout: TimeInterval = 60) async throws -> Output {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try run(arguments, database: database, timeout: timeout) }) }
-        }
-    }
-
     static func freePort() -> Int {
         Int.random(in: 20_000...40_000)
     }
@@ -127,10 +131,10 @@ enum LanternBinary {
 @Suite("Command line")
 struct CommandLineTests {
     @Test("lantern setup --json prints exactly one JSON object describing the new account")
-    func setupJSON() throws {
+    func setupJSON() async throws {
         let database = LanternBinary.testDatabaseURL
         defer { if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) } }
-        let output = try LanternBinary.run(
+        let output = try await LanternBinary.run(
             ["setup", "--account", "Acme Help", "--admin-email", "root@acme.example", "--admin-password", "s3cret-pass", "--json"],
             database: database
         )
@@ -145,7 +149,7 @@ struct CommandLineTests {
         #expect(object["widget_id"] is Int)
         #expect((object["api_key"] as? String)?.hasPrefix("lantern_") == true)
 
-        let second = try LanternBinary.run(
+        let second = try await LanternBinary.run(
             ["setup", "--account", "Other", "--admin-email", "root@acme.example", "--admin-password", "s3cret-pass", "--json"],
             database: database
         )
@@ -162,16 +166,16 @@ struct CommandLineTests {
         (["serve", "--port", "99999"], "--port"),
         (["frobnicate"], "frobnicate"),
     ])
-    func badArguments(arguments: [String], mentions: String) throws {
-        let output = try LanternBinary.run(arguments, database: "sqlite:\(TestDatabase.temporarySQLitePath())")
+    func badArguments(arguments: [String], mentions: String) async throws {
+        let output = try await LanternBinary.run(arguments, database: "sqlite:\(TestDatabase.temporarySQLitePath())")
         #expect(output.status == 2)
         #expect(output.stderr.contains(mentions), "stderr: \(output.stderr)")
         #expect(output.stdout.isEmpty)
     }
 
     @Test("A LANTERN_TICKET_RATE_LIMIT that is neither COUNT/SECONDS nor off is a usage error")
-    func badTicketRateLimit() throws {
-        let output = try LanternBinary.run(["serve", "--port", "0"], database: LanternBinary.testDatabaseURL,
+    func badTicketRateLimit() async throws {
+        let output = try await LanternBinary.run(["serve", "--port", "0"], database: LanternBinary.testDatabaseURL,
                                            extraEnvironment: ["LANTERN_TICKET_RATE_LIMIT": "twenty"])
         #expect(output.status == 2)
         #expect(output.stderr.contains("LANTERN_TICKET_RATE_LIMIT"))
@@ -181,8 +185,8 @@ struct CommandLineTests {
         ("LANTERN_BEHIND_PROXY", "maybe"), ("LOG_LEVEL", "verbose"), ("LANTERN_BCRYPT_COST", "abc"),
         ("LANTERN_BCRYPT_COST", "40"), ("LANTERN_SEARCH_INDEX", "elastic"), ("LANTERN_SUPPORT_WIDGET", "x"),
     ])
-    func badSetting(variable: String, value: String) throws {
-        let output = try LanternBinary.run(["serve", "--port", "0"], database: LanternBinary.testDatabaseURL,
+    func badSetting(variable: String, value: String) async throws {
+        let output = try await LanternBinary.run(["serve", "--port", "0"], database: LanternBinary.testDatabaseURL,
                                            extraEnvironment: [variable: value])
         #expect(output.status == 2)
         #expect(output.stderr.contains(variable) && output.stderr.contains("\"\(value)\""), "stderr: \(output.stderr)")
@@ -190,32 +194,32 @@ struct CommandLineTests {
     }
 
     @Test("lantern --version prints the version")
-    func version() throws {
-        let output = try LanternBinary.run(["--version"], database: nil)
+    func version() async throws {
+        let output = try await LanternBinary.run(["--version"], database: nil)
         #expect(output.status == 0)
         #expect(output.stdout == LanternVersion.current + "\n")
     }
 
     @Test("A DATABASE_URL that names no supported database is a usage error")
-    func badDatabaseURL() throws {
-        let output = try LanternBinary.run(["migrate"], database: "mysql://localhost/lantern")
+    func badDatabaseURL() async throws {
+        let output = try await LanternBinary.run(["migrate"], database: "mysql://localhost/lantern")
         #expect(output.status == 2)
         #expect(output.stderr.contains("DATABASE_URL"))
     }
 
     @Test("DATABASE_URL=sqlite:PATH puts the data in that file; unset means lantern.sqlite in the working directory")
-    func sqliteSelection() throws {
+    func sqliteSelection() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lantern-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
 
         let custom = directory.appendingPathComponent("custom.sqlite").path
-        let migrated = try LanternBinary.run(["migrate"], database: "sqlite:\(custom)")
+        let migrated = try await LanternBinary.run(["migrate"], database: "sqlite:\(custom)")
         #expect(migrated.status == 0, "stderr: \(migrated.stderr)")
         #expect(FileManager.default.fileExists(atPath: custom))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("lantern.sqlite").path))
 
-        let defaulted = try LanternBinary.run(["migrate"], database: nil, directory: directory)
+        let defaulted = try await LanternBinary.run(["migrate"], database: nil, directory: directory)
         #expect(defaulted.status == 0, "stderr: \(defaulted.stderr)")
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("lantern.sqlite").path))
     }
@@ -265,36 +269,36 @@ struct CommandLineTests {
 @Suite("Command line: secrets and tokens")
 struct SecretAndTokenCommandTests {
     @Test("lantern secret show prints the secret; reset replaces it; an unknown account is a usage error")
-    func secretCommands() throws {
+    func secretCommands() async throws {
         let database = "sqlite:\(TestDatabase.temporarySQLitePath())"
         defer { if case .sqlite(let path)? = try? DatabaseLocation(databaseURL: database) { TestDatabase.removeSQLiteFiles(.sqlite(path: path)) } }
-        let setup = try LanternBinary.run(["setup", "--account", "Secretive", "--admin-email", "a@secret.example",
+        let setup = try await LanternBinary.run(["setup", "--account", "Secretive", "--admin-email", "a@secret.example",
                                            "--admin-password", "password1", "--json"], database: database)
         let account = try JSONDecoder().decode(AccountProvisioner.Result.self, from: Data(setup.stdout.utf8))
 
-        let shown = try LanternBinary.run(["secret", "show", "--account", String(account.accountID)], database: database)
+        let shown = try await LanternBinary.run(["secret", "show", "--account", String(account.accountID)], database: database)
         #expect(shown.status == 0)
         let shownBody = try JSONDecoder().decode([String: String].self, from: Data(shown.stdout.utf8))
         #expect(shownBody["shared_secret"] == account.sharedSecret)
         #expect(shownBody["reset_at"] != nil)
 
-        let reset = try LanternBinary.run(["secret", "reset", "--account", String(account.accountID)], database: database)
+        let reset = try await LanternBinary.run(["secret", "reset", "--account", String(account.accountID)], database: database)
         #expect(reset.status == 0)
         let resetBody = try JSONDecoder().decode([String: String].self, from: Data(reset.stdout.utf8))
         #expect(resetBody["shared_secret"] != account.sharedSecret)
-        let again = try LanternBinary.run(["secret", "show", "--account", String(account.accountID)], database: database)
+        let again = try await LanternBinary.run(["secret", "show", "--account", String(account.accountID)], database: database)
         #expect(try JSONDecoder().decode([String: String].self, from: Data(again.stdout.utf8)) == resetBody)
 
-        let unknown = try LanternBinary.run(["secret", "show", "--account", "987654"], database: database)
+        let unknown = try await LanternBinary.run(["secret", "show", "--account", "987654"], database: database)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("987654"))
-        let notANumber = try LanternBinary.run(["secret", "reset", "--account", "abc"], database: database)
+        let notANumber = try await LanternBinary.run(["secret", "reset", "--account", "abc"], database: database)
         #expect(notANumber.status == 2)
     }
 
     @Test("lantern token mint makes a token that inspect accepts; inspect explains rejections and exits 1")
-    func tokenCommands() throws {
-        let minted = try LanternBinary.run(["token", "mint", "--secret", "s3cr3t", "--name", "Zoë", "--email", "zoe@x.example",
+    func tokenCommands() async throws {
+        let minted = try await LanternBinary.run(["token", "mint", "--secret", "s3cr3t", "--name", "Zoë", "--email", "zoe@x.example",
                                             "--ttl", "600"], database: nil)
         #expect(minted.status == 0)
         let token = minted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -302,18 +306,18 @@ struct SecretAndTokenCommandTests {
         #expect(identity.name == "Zoë")
         #expect(identity.email.value == "zoe@x.example")
 
-        let accepted = try LanternBinary.run(["token", "inspect", token, "--secret", "s3cr3t"], database: nil)
+        let accepted = try await LanternBinary.run(["token", "inspect", token, "--secret", "s3cr3t"], database: nil)
         #expect(accepted.status == 0)
         #expect(accepted.stdout.contains("Verdict: accepted"))
         #expect(accepted.stdout.contains("\"name\":\"Zoë\""))
 
-        let wrongSecret = try LanternBinary.run(["token", "inspect", token, "--secret", "other"], database: nil)
+        let wrongSecret = try await LanternBinary.run(["token", "inspect", token, "--secret", "other"], database: nil)
         #expect(wrongSecret.status == 1)
         #expect(wrongSecret.stdout.contains("invalid_signature"))
 
         let milliseconds = TokenMinter.sign(claims: ["name": .string("N"), "email": .string("n@x.example"),
                                                      "exp": .number((Date().timeIntervalSince1970 + 600).rounded() * 1000)], secret: "s")
-        let tooFar = try LanternBinary.run(["token", "inspect", milliseconds], database: nil)
+        let tooFar = try await LanternBinary.run(["token", "inspect", milliseconds], database: nil)
         #expect(tooFar.status == 1)
         #expect(tooFar.stdout.contains("expiry_too_far"))
         #expect(tooFar.stdout.contains("milliseconds"))

@@ -50,13 +50,13 @@ struct DatabaseCopyTests {
         try await withLantern(migrate: false) { app in try await app.db.sql.raw("CREATE DATABASE \(ident: name)").run() }
         defer { Task { try? await withLantern(migrate: false) { app in try await app.db.sql.raw("DROP DATABASE IF EXISTS \(ident: name)").run() } } }
 
-        let output = try LanternBinary.run(["copy-database", "--from", "sqlite:\(sqlitePath)", "--to", targetURL], database: nil)
+        let output = try await LanternBinary.run(["copy-database", "--from", "sqlite:\(sqlitePath)", "--to", targetURL], database: nil)
         #expect(output.status == 0, "\(output.stderr)")
         let summary = try JSONDecoder().decode(DatabaseCopier.Summary.self, from: Data(output.stdout.utf8))
         for (table, count) in sourceCounts { #expect(summary.tables[table] == count, "\(table)") }
 
         // Copying again into the now non-empty database is refused.
-        let again = try LanternBinary.run(["copy-database", "--from", "sqlite:\(sqlitePath)", "--to", targetURL], database: nil)
+        let again = try await LanternBinary.run(["copy-database", "--from", "sqlite:\(sqlitePath)", "--to", targetURL], database: nil)
         #expect(again.status != 0)
         #expect(again.stderr.contains("empty"))
 

@@ -27,7 +27,9 @@ struct DatabaseFaultTests {
             #expect(response.status == .serviceUnavailable)
             #expect(response.error?.code == "database_unavailable")
             #expect(response.headers.first(name: "Retry-After") == "1")
-            #expect(waited < .seconds(Double(sqliteBusyTimeoutMilliseconds) / 1000 + 3))
+            // The busy timeout, then at once (the margin is for a machine busy with other tests; a hang would be far
+            // past it).
+            #expect(waited < .seconds(Double(sqliteBusyTimeoutMilliseconds) / 1000 + 10))
 
             // A portal page that must write answers an HTML 503, not a 500.
             let login = try await agent.post("/agent/login", [("csrf_token", loginCSRF), ("email", account.adminEmail), ("password", "correct horse")])

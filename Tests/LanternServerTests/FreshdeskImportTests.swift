@@ -257,12 +257,12 @@ struct FreshdeskImportTests {
         try await LanternBinary.withAccount("Import Co", adminEmail: "import-\(UUID().uuidString.prefix(8))@test.example") { database, account in
             try await Self.withFake { fake in
                 let command = ["import", "freshdesk", "--url", fake.url, "--api-key", fake.apiKey, "--account", "\(account.accountID)"]
-                let dry = try await LanternBinary.runOffPool(command + ["--dry-run"], database: database, timeout: 300)
+                let dry = try await LanternBinary.run(command + ["--dry-run"], database: database, timeout: 300)
                 #expect(dry.status == 0, "\(dry.stderr)")
                 #expect(dry.stdout.hasPrefix("Dry run of the import from \(fake.url) into account \(account.accountID)"))
                 #expect(dry.stdout.contains("  articles              299          0          0          1"))
 
-                let first = try await LanternBinary.runOffPool(command, database: database, timeout: 300)
+                let first = try await LanternBinary.run(command, database: database, timeout: 300)
                 #expect(first.status == 0, "\(first.stderr)")
                 #expect(first.stdout.hasPrefix("Imported from \(fake.url) into account \(account.accountID)."))
                 #expect(first.stdout.contains("  articles              299          0          0          1"))
@@ -273,7 +273,7 @@ struct FreshdeskImportTests {
                 #expect(first.stderr.contains("Articles: 150 of 300\n") && first.stderr.contains("Articles: 300 of 300\n"))
                 #expect(!first.stderr.contains("\u{1B}[") && !first.stderr.contains("\r"))
 
-                let second = try await LanternBinary.runOffPool(command, database: database, timeout: 300)
+                let second = try await LanternBinary.run(command, database: database, timeout: 300)
                 #expect(second.status == 0, "\(second.stderr)")
                 #expect(second.stdout.contains("  articles                0          0        299          1"))
 
@@ -284,11 +284,11 @@ struct FreshdeskImportTests {
                     (["import", "freshdesk", "--url", "acme.freshdesk.com", "--api-key", fake.apiKey, "--account", "1"], "--url"),
                 ]
                 for (arguments, message) in bad {
-                    let output = try await LanternBinary.runOffPool(arguments, database: database)
+                    let output = try await LanternBinary.run(arguments, database: database)
                     #expect(output.status == 2, "\(arguments)")
                     #expect(output.stderr.contains(message), "\(output.stderr)")
                 }
-                let refused = try await LanternBinary.runOffPool(
+                let refused = try await LanternBinary.run(
                     ["import", "freshdesk", "--url", fake.url, "--api-key", "wrong", "--account", "\(account.accountID)"], database: database)
                 #expect(refused.status == 1)
                 #expect(refused.stderr.contains("Freshdesk refused the API key (401)"))
@@ -360,7 +360,7 @@ struct FreshdeskImportTests {
     }
 
     @Test("plain http is refused for any host but a loopback one, by the command too (exit code 2)")
-    func plainHTTP() throws {
+    func plainHTTP() async throws {
         #expect(throws: FreshdeskSource.Refusal.self) { try FreshdeskSource("http://acme.freshdesk.com") }
         #expect(throws: FreshdeskSource.Refusal.self) { try FreshdeskSource("http://10.0.0.5:8080") }
         #expect(throws: FreshdeskSource.Refusal.self) { try FreshdeskSource("https://acme.freshdesk.com/api/v2") }
@@ -371,7 +371,7 @@ struct FreshdeskImportTests {
         #expect(try FreshdeskSource("http://localhost").contains("http://localhost/api/v2/contacts?page=2"))
         #expect(try !FreshdeskSource("https://acme.freshdesk.com").contains("https://evil.example/api/v2/contacts?page=2"))
 
-        let output = try LanternBinary.run(["import", "freshdesk", "--url", "http://acme.freshdesk.com", "--api-key", "key", "--account", "1"],
+        let output = try await LanternBinary.run(["import", "freshdesk", "--url", "http://acme.freshdesk.com", "--api-key", "key", "--account", "1"],
                                            database: "sqlite:\(TestDatabase.temporarySQLitePath())")
         #expect(output.status == 2)
         #expect(output.stderr.contains("--url must use https"))

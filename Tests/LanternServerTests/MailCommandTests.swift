@@ -53,15 +53,15 @@ struct MailCommandTests {
     func mailTest() async throws {
         let server = try await SMTPTestServer()
         defer { Task { try? await server.stop() } }
-        let sent = try LanternBinary.run(["mail", "test", "--to", "ops@example.com"], database: nil,
+        let sent = try await LanternBinary.run(["mail", "test", "--to", "ops@example.com"], database: nil,
                                          extraEnvironment: ["LANTERN_SMTP_URL": server.url, "LANTERN_MAIL_FROM": "Lantern <lantern@example.com>"])
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(sent.stdout.contains("← 220 test.example ESMTP") && sent.stdout.contains("→ MAIL FROM:<lantern@example.com>"))
         #expect(sent.stdout.contains("→ RCPT TO:<ops@example.com>") && sent.stdout.contains("Sent: the server accepted the message"))
         #expect(server.messages.count == 1 && server.messages[0].data.contains("Subject: Lantern test message"))
-        let off = try LanternBinary.run(["mail", "test", "--to", "ops@example.com"], database: nil)
+        let off = try await LanternBinary.run(["mail", "test", "--to", "ops@example.com"], database: nil)
         #expect(off.status == 1 && off.stderr.contains("LANTERN_SMTP_URL and LANTERN_MAIL_FROM must be set"))
-        let refused = try LanternBinary.run(["mail", "test", "--to", "ops@example.com"], database: nil,
+        let refused = try await LanternBinary.run(["mail", "test", "--to", "ops@example.com"], database: nil,
                                             extraEnvironment: ["LANTERN_SMTP_URL": "smtp://127.0.0.1:1?tls=off", "LANTERN_MAIL_FROM": "l@example.com"])
         #expect(refused.status == 1 && refused.stderr.contains("Not sent: connect: could not connect to 127.0.0.1:1"))
     }

@@ -164,7 +164,7 @@ struct MigrationTests {
         try await withEmptyDatabase { location in
             guard case .postgres(let url) = location else { return }
             let outputs = try await withThrowingTaskGroup(of: LanternBinary.Output.self) { group in
-                for _ in 0..<3 { group.addTask { try LanternBinary.run(["migrate"], database: url) } }
+                for _ in 0..<3 { group.addTask { try await LanternBinary.run(["migrate"], database: url) } }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             for output in outputs { #expect(output.status == 0, "\(output.stderr)") }
